@@ -1,0 +1,26 @@
+"""Shared helpers: run the checker on a fixture folder from its root, as a contributor would."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from citegloss.bib import load_bibliography
+from citegloss.check import check
+from citegloss.glossary import load_glossary
+from citegloss.model import Finding
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture
+def checked(monkeypatch: pytest.MonkeyPatch) -> Callable[[str], list[Finding]]:
+    """Check the named fixture from inside its folder, so paths read `glossary/x.yaml`."""
+
+    def run(name: str) -> list[Finding]:
+        monkeypatch.chdir(FIXTURES / name)
+        return check(load_glossary(Path("glossary")), load_bibliography(Path("references.bib")))
+
+    return run
