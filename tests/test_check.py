@@ -15,8 +15,18 @@ CONCEPT = "glossary/organizational-learning.yaml"
 ONE_MISTAKE = {
     "yaml-error": ("yaml-error", CONCEPT, 5, "not valid YAML"),
     "schema-error-unknown-field": ("schema-error", CONCEPT, 7, "unknown field 'autor'"),
-    "schema-error-duplicate-key": ("schema-error", CONCEPT, 5, "'year' appears twice in definitions[1]"),
-    "schema-error-file-name": ("schema-error", "glossary/Organizational_Learning.yaml", 1, "not a concept id"),
+    "schema-error-duplicate-key": (
+        "schema-error",
+        CONCEPT,
+        5,
+        "'year' appears twice in definitions[1]",
+    ),
+    "schema-error-file-name": (
+        "schema-error",
+        "glossary/Organizational_Learning.yaml",
+        1,
+        "not a concept id",
+    ),
     "schema-error-empty-file": ("schema-error", "glossary/empty.yaml", 1, "empty"),
     "schema-error-mistyped": ("schema-error", CONCEPT, 8, "must be integer"),
     "bib-error": ("bib-error", "references.bib", 8, "never closed"),
@@ -35,9 +45,20 @@ ONE_MISTAKE = {
 
 #: The codes the checker documents; each must be reachable from a fixture above.
 CODES = {
-    "yaml-error", "schema-error", "bib-error", "duplicate-key", "unknown-key",
-    "misattributed-author", "misspelled-author", "missing-coauthor", "extra-coauthor",
-    "wrong-year", "quote-without-pages", "unknown-related", "unused-entry", "duplicate-work",
+    "yaml-error",
+    "schema-error",
+    "bib-error",
+    "duplicate-key",
+    "unknown-key",
+    "misattributed-author",
+    "misspelled-author",
+    "missing-coauthor",
+    "extra-coauthor",
+    "wrong-year",
+    "quote-without-pages",
+    "unknown-related",
+    "unused-entry",
+    "duplicate-work",
 }
 
 

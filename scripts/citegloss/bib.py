@@ -7,10 +7,12 @@ captured, and the entries after a broken or repeated one are still read.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from pathlib import Path
 
 import pybtex.errors
-from pybtex.database import Entry, Person as PybtexPerson
+from pybtex.database import Entry
+from pybtex.database import Person as PybtexPerson
 from pybtex.database.input.bibtex import Parser
 from pybtex.exceptions import PybtexError
 from pybtex.scanner import PrematureEOF, PybtexSyntaxError
@@ -19,7 +21,9 @@ from citegloss.model import Bibliography, Finding, Location, Person, Reference, 
 from citegloss.names import decode_latex
 
 #: `@article{key,` at the start of a line; `@comment`, `@string` and `@preamble` are not entries.
-_ENTRY_START = re.compile(r"^[ \t]*@[ \t]*([A-Za-z]+)[ \t]*[{(][ \t]*([^,\s{}()]+)[ \t]*,", re.MULTILINE)
+_ENTRY_START = re.compile(
+    r"^[ \t]*@[ \t]*([A-Za-z]+)[ \t]*[{(][ \t]*([^,\s{}()]+)[ \t]*,", re.MULTILINE
+)
 _NOT_ENTRIES = {"comment", "string", "preamble"}
 _YEAR = re.compile(r"\d{4}")
 
@@ -88,7 +92,7 @@ def _chunks(text: str) -> list[tuple[int, str]]:
     if starts[0] != 0:
         starts.insert(0, 0)
     bounds = [*starts, len(text)]
-    return [(text.count("\n", 0, a) + 1, text[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+    return [(text.count("\n", 0, a) + 1, text[a:b]) for a, b in pairwise(bounds)]
 
 
 def _parse(parser: Parser, text: str, first_line: int) -> list[tuple[int, str]]:
@@ -120,9 +124,13 @@ def parse_bibliography(text: str, path: str) -> Bibliography:
         parser = Parser()
         errors = [err for line, chunk in _chunks(text) for err in _parse(parser, chunk, line)]
     findings = [
-        Finding("bib-error", Severity.ERROR, Location(path, line, 1),
-                f"references.bib cannot be parsed: {message}",
-                "Check this entry's braces, commas, quotes and the @type{key, opening.")
+        Finding(
+            "bib-error",
+            Severity.ERROR,
+            Location(path, line, 1),
+            f"references.bib cannot be parsed: {message}",
+            "Check this entry's braces, commas, quotes and the @type{key, opening.",
+        )
         for line, message in errors
     ]
     lines: dict[str, int] = {}
@@ -131,9 +139,13 @@ def parse_bibliography(text: str, path: str) -> Bibliography:
         first = folded.get(key.lower())
         if first is not None:
             findings.append(
-                Finding("duplicate-key", Severity.ERROR, Location(path, line, 1),
-                        f"the key '{key}' is used again; the first entry with it is on line {first}",
-                        "Give this entry a key of its own, or delete it if it is the same work.")
+                Finding(
+                    "duplicate-key",
+                    Severity.ERROR,
+                    Location(path, line, 1),
+                    f"the key '{key}' is used again; the first entry with it is on line {first}",
+                    "Give this entry a key of its own, or delete it if it is the same work.",
+                )
             )
         else:
             lines[key] = folded[key.lower()] = line
@@ -144,8 +156,13 @@ def parse_bibliography(text: str, path: str) -> Bibliography:
             references[key] = _to_reference(key, entry, location)
         except PybtexError as exc:
             findings.append(
-                Finding("bib-error", Severity.ERROR, location, f"entry '{key}' cannot be read: {exc}",
-                        "Check the names in its author and editor fields.")
+                Finding(
+                    "bib-error",
+                    Severity.ERROR,
+                    location,
+                    f"entry '{key}' cannot be read: {exc}",
+                    "Check the names in its author and editor fields.",
+                )
             )
     return Bibliography(path=path, references=references, findings=tuple(findings))
 

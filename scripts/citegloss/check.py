@@ -24,7 +24,13 @@ from citegloss.model import (
     Reference,
     Severity,
 )
-from citegloss.names import fold_text, format_surnames, normalize_surname, parse_attribution, surname_keys
+from citegloss.names import (
+    fold_text,
+    format_surnames,
+    normalize_surname,
+    parse_attribution,
+    surname_keys,
+)
 
 #: How alike (0-100) two folded surnames must be to call one a misspelling of the other.
 MISSPELLING_SIMILARITY = 75
@@ -73,7 +79,9 @@ class BibIndex:
             keys = {r.key for r in self.by_surname.get(normalize_surname(name), [])}
             found = keys if found is None else found & keys
         references = [self.bibliography.references[k] for k in sorted(found or ())]
-        return sorted(references, key=lambda r: (year is not None and not r.accepts_year(year), r.key))
+        return sorted(
+            references, key=lambda r: (year is not None and not r.accepts_year(year), r.key)
+        )
 
 
 def _suggest_works(works: list[Reference], limit: int = 3) -> str:
@@ -117,21 +125,43 @@ def check_attribution(claim: Claim, reference: Reference, index: BibIndex) -> li
     exact, misspelled, extra, unnamed = _match_people(attribution.surnames, people)
     real = format_surnames(people)
     if not exact and not misspelled:
-        works = [w for w in index.works_by(attribution.surnames, claim.year) if w.key != reference.key]
-        hint = f"Did you mean {_suggest_works(works)}?" if works else f"Write '{real}', or cite the work you meant."
-        return [_error("misattributed-author", where,
-                       f"'{claim.author}' is not an author of '{reference.key}', which is by {real}", hint)]
+        works = [
+            w for w in index.works_by(attribution.surnames, claim.year) if w.key != reference.key
+        ]
+        hint = (
+            f"Did you mean {_suggest_works(works)}?"
+            if works
+            else f"Write '{real}', or cite the work you meant."
+        )
+        return [
+            _error(
+                "misattributed-author",
+                where,
+                f"'{claim.author}' is not an author of '{reference.key}', which is by {real}",
+                hint,
+            )
+        ]
     findings = [
-        _error("misspelled-author", where,
-               f"'{name}' is spelled '{person.last}' in '{reference.key}'", f"Write '{person.last}'.")
+        _error(
+            "misspelled-author",
+            where,
+            f"'{name}' is spelled '{person.last}' in '{reference.key}'",
+            f"Write '{person.last}'.",
+        )
         for name, person in misspelled
     ]
     findings += [
-        _error("extra-coauthor", where, f"'{name}' is not an author of '{reference.key}', which is by {real}",
-               f"Remove '{name}': write '{real}'.")
+        _error(
+            "extra-coauthor",
+            where,
+            f"'{name}' is not an author of '{reference.key}', which is by {real}",
+            f"Remove '{name}': write '{real}'.",
+        )
         for name in extra
     ]
-    findings += _missing_coauthors(claim, reference, attribution.et_al, unnamed, [p for _, p in exact + misspelled])
+    findings += _missing_coauthors(
+        claim, reference, attribution.et_al, unnamed, [p for _, p in exact + misspelled]
+    )
     return findings
 
 
@@ -145,30 +175,57 @@ def _missing_coauthors(
     real = format_surnames(people)
     missing = format_surnames(tuple(unnamed))
     if not et_al:
-        return [_error("missing-coauthor", where,
-                       f"'{claim.author}' leaves out {missing}: '{reference.key}' is by {real}",
-                       f"Write '{real}'" + (f", or '{people[0].last} et al.'." if len(people) >= 3 else "."))]
+        return [
+            _error(
+                "missing-coauthor",
+                where,
+                f"'{claim.author}' leaves out {missing}: '{reference.key}' is by {real}",
+                f"Write '{real}'"
+                + (f", or '{people[0].last} et al.'." if len(people) >= 3 else "."),
+            )
+        ]
     if len(people) < 3:
-        return [_error("missing-coauthor", where,
-                       f"'et al.' stands for {missing}, but it is for three or more authors; "
-                       f"'{reference.key}' has {len(people)}", f"Write '{real}'.")]
+        return [
+            _error(
+                "missing-coauthor",
+                where,
+                f"'et al.' stands for {missing}, but it is for three or more authors; "
+                f"'{reference.key}' has {len(people)}",
+                f"Write '{real}'.",
+            )
+        ]
     if people[0] not in named:
-        return [_error("missing-coauthor", where,
-                       f"'{claim.author}' leaves out the first author, {people[0].last}, of '{reference.key}'",
-                       f"Write '{people[0].last} et al.' or '{real}'.")]
+        return [
+            _error(
+                "missing-coauthor",
+                where,
+                f"'{claim.author}' leaves out the first author, {people[0].last}, of '{reference.key}'",
+                f"Write '{people[0].last} et al.' or '{real}'.",
+            )
+        ]
     return []
 
 
 def check_year(claim: Claim, reference: Reference) -> list[Finding]:
     if reference.year is None or reference.accepts_year(claim.year):
         return []
-    years = str(reference.year) + (f" (first published {reference.orig_year})" if reference.orig_year else "")
-    return [_error("wrong-year", claim.year_location or claim.location,
-                   f"'{reference.key}' is from {years}, not {claim.year}",
-                   f"Write `year: {reference.year}`" + (f" or `year: {reference.orig_year}`." if reference.orig_year else "."))]
+    years = str(reference.year) + (
+        f" (first published {reference.orig_year})" if reference.orig_year else ""
+    )
+    return [
+        _error(
+            "wrong-year",
+            claim.year_location or claim.location,
+            f"'{reference.key}' is from {years}, not {claim.year}",
+            f"Write `year: {reference.year}`"
+            + (f" or `year: {reference.orig_year}`." if reference.orig_year else "."),
+        )
+    ]
 
 
-def check_claim(claim: Claim, bibliography: Bibliography, index: BibIndex | None = None) -> list[Finding]:
+def check_claim(
+    claim: Claim, bibliography: Bibliography, index: BibIndex | None = None
+) -> list[Finding]:
     """Every attribution check for one claim: the key exists, the people and the year match it."""
     index = index or BibIndex(bibliography)
     reference = bibliography.references.get(claim.cite)
@@ -179,23 +236,35 @@ def check_claim(claim: Claim, bibliography: Bibliography, index: BibIndex | None
 
 def unknown_key(claim: Claim, index: BibIndex) -> Finding:
     close = [str(m[0]) for m in process.extract(claim.cite, index.keys, limit=3, score_cutoff=70)]
-    works = [w for w in index.works_by(parse_attribution(claim.author).surnames, claim.year)
-             if w.accepts_year(claim.year)]
+    works = [
+        w
+        for w in index.works_by(parse_attribution(claim.author).surnames, claim.year)
+        if w.accepts_year(claim.year)
+    ]
     hints = []
     if close:
         hints.append("Did you mean " + " or ".join(f"'{k}'" for k in close) + "?")
     if works:
-        hints.append(f"Works by {claim.author} ({claim.year}) in references.bib: {_suggest_works(works)}.")
+        hints.append(
+            f"Works by {claim.author} ({claim.year}) in references.bib: {_suggest_works(works)}."
+        )
     suggestion = " ".join(hints) or "Add the work to references.bib, or fix the key."
-    return _error("unknown-key", claim.cite_location or claim.location,
-                  f"'{claim.cite}' is not a key in references.bib", suggestion)
+    return _error(
+        "unknown-key",
+        claim.cite_location or claim.location,
+        f"'{claim.cite}' is not a key in references.bib",
+        suggestion,
+    )
 
 
 def quotes_without_pages(concept: Concept) -> list[Finding]:
     return [
-        _error("quote-without-pages", d.claim.location,
-               f"the quote from {d.claim.author} ({d.claim.year}) has no pages",
-               "Add `pages:` with the page of the quote, or turn it into a paraphrase.")
+        _error(
+            "quote-without-pages",
+            d.claim.location,
+            f"the quote from {d.claim.author} ({d.claim.year}) has no pages",
+            "Add `pages:` with the page of the quote, or turn it into a paraphrase.",
+        )
         for d in concept.definitions
         if d.is_quote and not d.pages
     ]
@@ -203,22 +272,36 @@ def quotes_without_pages(concept: Concept) -> list[Finding]:
 
 def unknown_related(concept: Concept, ids: set[str]) -> list[Finding]:
     findings = []
-    named = [*zip(concept.related, concept.related_locations, strict=True),
-             *((c.other, c.location) for c in concept.contrasts)]
+    named = [
+        *zip(concept.related, concept.related_locations, strict=True),
+        *((c.other, c.location) for c in concept.contrasts),
+    ]
     for other, location in named:
         if other not in ids:
             close = process.extractOne(other, sorted(ids), score_cutoff=60) if ids else None
-            findings.append(_error("unknown-related", location, f"there is no concept '{other}'",
-                                   f"Did you mean '{close[0]}'?" if close else "Create glossary/"
-                                   f"{other}.yaml, or remove it."))
+            findings.append(
+                _error(
+                    "unknown-related",
+                    location,
+                    f"there is no concept '{other}'",
+                    f"Did you mean '{close[0]}'?"
+                    if close
+                    else f"Create glossary/{other}.yaml, or remove it.",
+                )
+            )
     return findings
 
 
 def unused_entries(glossary: Glossary, bibliography: Bibliography) -> list[Finding]:
     cited = {claim.cite for concept in glossary.concepts.values() for claim in concept.claims}
     return [
-        Finding("unused-entry", Severity.WARNING, r.location, f"no claim cites '{r.key}'",
-                "Cite it from a definition, or remove it from references.bib.")
+        Finding(
+            "unused-entry",
+            Severity.WARNING,
+            r.location,
+            f"no claim cites '{r.key}'",
+            "Cite it from a definition, or remove it from references.bib.",
+        )
         for r in bibliography.references.values()
         if r.key not in cited
     ]
@@ -234,17 +317,24 @@ def duplicate_works(bibliography: Bibliography) -> list[Finding]:
     for reference in bibliography.references.values():
         identities = []
         if reference.doi:
-            identities.append(("DOI", reference.doi.strip().lower().removeprefix("https://doi.org/")))
+            identities.append(
+                ("DOI", reference.doi.strip().lower().removeprefix("https://doi.org/"))
+            )
         if reference.title and reference.year:
             title = _TITLE_NOISE.sub(" ", fold_text(reference.title)).strip()
             identities.append(("title and year", f"{title}|{reference.year}"))
         for kind, identity in identities:
             earlier = first.setdefault((kind, identity), reference)
             if earlier is not reference:
-                findings.append(Finding(
-                    "duplicate-work", Severity.WARNING, reference.location,
-                    f"'{reference.key}' has the same {kind} as '{earlier.key}' (line {earlier.location.line})",
-                    f"Keep one entry and cite '{earlier.key}' everywhere."))
+                findings.append(
+                    Finding(
+                        "duplicate-work",
+                        Severity.WARNING,
+                        reference.location,
+                        f"'{reference.key}' has the same {kind} as '{earlier.key}' (line {earlier.location.line})",
+                        f"Keep one entry and cite '{earlier.key}' everywhere.",
+                    )
+                )
                 break
     return findings
 
@@ -266,4 +356,6 @@ def check(glossary: Glossary, bibliography: Bibliography) -> list[Finding]:
 
 
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
-    return sorted(findings, key=lambda f: (f.location.file, f.location.line, f.location.column, f.code))
+    return sorted(
+        findings, key=lambda f: (f.location.file, f.location.line, f.location.column, f.code)
+    )

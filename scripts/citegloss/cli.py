@@ -22,22 +22,42 @@ class CannotRun(Exception):
 
 
 def add_output_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", choices=["text", "json", "github"], default="text",
-                        help="text for people (default), json for tools, github for pull requests")
+    parser.add_argument(
+        "--format",
+        choices=["text", "json", "github"],
+        default="text",
+        help="text for people (default), json for tools, github for pull requests",
+    )
     parser.add_argument("--strict", action="store_true", help="fail on warnings too")
-    parser.add_argument("--color", choices=["auto", "always", "never"], default="auto",
-                        help="colour the text output (default: only on a terminal)")
+    parser.add_argument(
+        "--color",
+        choices=["auto", "always", "never"],
+        default="auto",
+        help="colour the text output (default: only on a terminal)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="citegloss", description=__doc__)
     parser.add_argument("--version", action="version", version=f"citegloss {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    check_parser = commands.add_parser("check", help="check the glossary's citations against references.bib")
-    check_parser.add_argument("--glossary", type=Path, default=Path("glossary"), metavar="DIR",
-                              help="folder of concept files (default: glossary)")
-    check_parser.add_argument("--bib", type=Path, default=Path("references.bib"), metavar="FILE",
-                              help="the bibliography (default: references.bib)")
+    check_parser = commands.add_parser(
+        "check", help="check the glossary's citations against references.bib"
+    )
+    check_parser.add_argument(
+        "--glossary",
+        type=Path,
+        default=Path("glossary"),
+        metavar="DIR",
+        help="folder of concept files (default: glossary)",
+    )
+    check_parser.add_argument(
+        "--bib",
+        type=Path,
+        default=Path("references.bib"),
+        metavar="FILE",
+        help="the bibliography (default: references.bib)",
+    )
     add_output_options(check_parser)
     check_parser.set_defaults(run=run_check)
     return parser

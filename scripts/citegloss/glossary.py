@@ -109,13 +109,27 @@ def read_yaml_file(path: Path, shown: str) -> tuple[YamlDocument | None, list[Fi
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        return None, [_error("yaml-error", Location(shown, 1, 1),
-                             f"the file is not UTF-8 text ({exc.reason})", "Save it as UTF-8.")]
+        return None, [
+            _error(
+                "yaml-error",
+                Location(shown, 1, 1),
+                f"the file is not UTF-8 text ({exc.reason})",
+                "Save it as UTF-8.",
+            )
+        ]
     except OSError as exc:
-        return None, [_error("yaml-error", Location(shown), f"the file cannot be read: {exc.strerror}")]
+        return None, [
+            _error("yaml-error", Location(shown), f"the file cannot be read: {exc.strerror}")
+        ]
     if not text.strip():
-        return None, [_error("schema-error", Location(shown, 1, 1), "the file is empty",
-                             "Write a concept: at least `term:` and `definitions:`.")]
+        return None, [
+            _error(
+                "schema-error",
+                Location(shown, 1, 1),
+                "the file is empty",
+                "Write a concept: at least `term:` and `definitions:`.",
+            )
+        ]
     try:
         return parse_yaml(text), []
     except yaml.MarkedYAMLError as exc:
@@ -123,8 +137,14 @@ def read_yaml_file(path: Path, shown: str) -> tuple[YamlDocument | None, list[Fi
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or "invalid YAML"
         context = f" ({exc.context})" if exc.context else ""
-        return None, [_error("yaml-error", Location(shown, line, column), f"not valid YAML: {problem}{context}",
-                             "Check indentation, colons and quotes; quote text that contains ': ' or '#'.")]
+        return None, [
+            _error(
+                "yaml-error",
+                Location(shown, line, column),
+                f"not valid YAML: {problem}{context}",
+                "Check indentation, colons and quotes; quote text that contains ': ' or '#'.",
+            )
+        ]
     except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
         return None, [_error("yaml-error", Location(shown, 1, 1), f"not valid YAML: {exc}")]
 
@@ -137,11 +157,17 @@ def _claim(item: dict[str, Any], path: _Path, doc: YamlDocument, shown: str) -> 
     author, year, cite = item.get("author"), item.get("year"), item.get("cite")
     if isinstance(year, str) and year.strip().isdigit():
         year = int(year)  # already a schema-error; still check the claim so it counts as a citation
-    if not (isinstance(author, str) and isinstance(year, int) and not isinstance(year, bool)
-            and isinstance(cite, str)):
+    if not (
+        isinstance(author, str)
+        and isinstance(year, int)
+        and not isinstance(year, bool)
+        and isinstance(cite, str)
+    ):
         return None
     return Claim(
-        author=author, year=year, cite=cite,
+        author=author,
+        year=year,
+        cite=cite,
         location=doc.location(shown, path),
         cite_location=doc.location(shown, (*path, "cite")),
         year_location=doc.location(shown, (*path, "year")),
@@ -164,12 +190,19 @@ def _definitions(data: dict[str, Any], doc: YamlDocument, shown: str) -> tuple[D
         claim = _claim(item, ("definitions", i), doc, shown)
         if claim is None:
             continue
-        facets = item.get("facets") if isinstance(item.get("facets"), dict) else {}
-        found.append(Definition(
-            claim=claim, pages=_text(item.get("pages")), quote=_text(item.get("quote")),
-            paraphrase=_text(item.get("paraphrase")), note=_text(item.get("note")),
-            facets=Facets(levels=_strings(facets.get("levels")), nature=_text(facets.get("nature"))),
-        ))
+        facets: dict[str, Any] = item["facets"] if isinstance(item.get("facets"), dict) else {}
+        found.append(
+            Definition(
+                claim=claim,
+                pages=_text(item.get("pages")),
+                quote=_text(item.get("quote")),
+                paraphrase=_text(item.get("paraphrase")),
+                note=_text(item.get("note")),
+                facets=Facets(
+                    levels=_strings(facets.get("levels")), nature=_text(facets.get("nature"))
+                ),
+            )
+        )
     return tuple(found)
 
 
@@ -182,12 +215,22 @@ def _contrasts(data: dict[str, Any], doc: YamlDocument, shown: str) -> tuple[Con
         for j, point in _dicts(item.get("points")):
             claim = _claim(point, ("contrasts", i, "points", j), doc, shown)
             if claim is not None:
-                points.append(ContrastPoint(
-                    aspect=_text(point.get("aspect")), this=_text(point.get("this")),
-                    other=_text(point.get("other")), claim=claim, pages=_text(point.get("pages")),
-                ))
-        found.append(Contrast(other=item["with"], points=tuple(points),
-                              location=doc.location(shown, ("contrasts", i, "with"))))
+                points.append(
+                    ContrastPoint(
+                        aspect=_text(point.get("aspect")),
+                        this=_text(point.get("this")),
+                        other=_text(point.get("other")),
+                        claim=claim,
+                        pages=_text(point.get("pages")),
+                    )
+                )
+        found.append(
+            Contrast(
+                other=item["with"],
+                points=tuple(points),
+                location=doc.location(shown, ("contrasts", i, "with")),
+            )
+        )
     return tuple(found)
 
 
@@ -214,24 +257,37 @@ def load_concept_file(path: Path) -> tuple[Concept | None, list[Finding]]:
     shown = display_path(path)
     findings = []
     if not SLUG.match(path.stem):
-        findings.append(_error(
-            "schema-error", Location(shown, 1, 1),
-            f"the file name '{path.name}' is not a concept id: use lowercase words joined by hyphens",
-            f"Rename it to glossary/{_slugify(path.stem)}.yaml.",
-        ))
+        findings.append(
+            _error(
+                "schema-error",
+                Location(shown, 1, 1),
+                f"the file name '{path.name}' is not a concept id: use lowercase words joined by hyphens",
+                f"Rename it to glossary/{_slugify(path.stem)}.yaml.",
+            )
+        )
     if path.suffix != ".yaml":
-        findings.append(_error("schema-error", Location(shown, 1, 1),
-                               f"concept files end in .yaml, not {path.suffix}",
-                               f"Rename it to {path.stem}.yaml."))
+        findings.append(
+            _error(
+                "schema-error",
+                Location(shown, 1, 1),
+                f"concept files end in .yaml, not {path.suffix}",
+                f"Rename it to {path.stem}.yaml.",
+            )
+        )
     doc, read_findings = read_yaml_file(path, shown)
     findings += read_findings
     if doc is None:
         return None, findings
     for mapping, key, line, column in doc.duplicate_keys:
         where = where_in_document(mapping)
-        findings.append(_error("schema-error", Location(shown, line, column),
-                               f"the key '{key}' appears twice in {where}; YAML would silently keep the last",
-                               f"Keep one '{key}'."))
+        findings.append(
+            _error(
+                "schema-error",
+                Location(shown, line, column),
+                f"the key '{key}' appears twice in {where}; YAML would silently keep the last",
+                f"Keep one '{key}'.",
+            )
+        )
     findings += schema_findings("concept", doc, shown)
     return build_concept(path.stem, doc, shown), findings
 

@@ -6,10 +6,10 @@ Nothing here knows of YAML, pybtex or MkDocs, so each stage can be tested alone.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
 

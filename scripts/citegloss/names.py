@@ -19,8 +19,22 @@ from citegloss.model import Person
 
 #: Letters that Unicode does not decompose into a base letter and an accent.
 _UNDECOMPOSABLE = str.maketrans(
-    {"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "AE",
-     "œ": "oe", "Œ": "OE", "ı": "i", "þ": "th", "ð": "d"}
+    {
+        "ø": "o",
+        "Ø": "O",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "ı": "i",
+        "þ": "th",
+        "ð": "d",
+    }
 )
 #: German transliterations: Schoen is how Schön is written without the umlaut.
 _TRANSLITERATED_UMLAUT = re.compile(r"(?<=[a-z])([aou])e")
@@ -30,7 +44,7 @@ _NOT_LETTER = re.compile(r"[^a-z0-9]+")
 def decode_latex(text: str) -> str:
     """LaTeX markup to plain Unicode: `Sch{\\"o}n` -> `Schön`. Braces go; bad markup stays as is."""
     try:
-        decoded = codecs.decode(text, "ulatex")
+        decoded = str(codecs.decode(text, "ulatex"))  # type: ignore[call-overload]
     except (ValueError, TypeError, IndexError, KeyError):
         decoded = text
     return decoded.replace("{", "").replace("}", "").strip()

@@ -49,14 +49,20 @@ def format_json(findings: Sequence[Finding], **extra: object) -> str:
     records = []
     for f in findings:
         record: dict[str, object] = {
-            "code": f.code, "severity": f.severity.value, "file": f.location.file,
-            "line": f.location.line, "column": f.location.column,
-            "message": f.message, "suggestion": f.suggestion,
+            "code": f.code,
+            "severity": f.severity.value,
+            "file": f.location.file,
+            "line": f.location.line,
+            "column": f.location.column,
+            "message": f.message,
+            "suggestion": f.suggestion,
         }
         if f.as_written:
             record["as_written"] = f.as_written
         records.append(record)
-    return json.dumps({"findings": records, "summary": summary(findings), **extra}, ensure_ascii=False, indent=2)
+    return json.dumps(
+        {"findings": records, "summary": summary(findings), **extra}, ensure_ascii=False, indent=2
+    )
 
 
 def _escape_data(text: str) -> str:

@@ -12,7 +12,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 from rapidfuzz import process
 
-from citegloss.model import Finding, Location, Severity
+from citegloss.model import Finding, Severity
 
 if TYPE_CHECKING:
     from citegloss.glossary import YamlDocument
@@ -39,20 +39,24 @@ def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 60) -> str:
 
 def where_in_document(path: Iterable[Any]) -> str:
     """A path into the document as a contributor reads it: definitions[2].year (1-based)."""
-    parts = []
+    parts: list[str] = []
     for part in path:
-        parts.append(f"[{part + 1}]" if isinstance(part, int) else f".{part}" if parts else str(part))
+        parts.append(
+            f"[{part + 1}]" if isinstance(part, int) else f".{part}" if parts else str(part)
+        )
     return "".join(parts) or "the document"
 
 
 def _describe(error: ValidationError) -> tuple[str, str, bool]:
     """(message, suggestion, point-at-key) for one schema violation."""
     where = where_in_document(error.absolute_path)
-    schema = error.schema if isinstance(error.schema, dict) else {}
+    schema = _subschema(error)
     kind = error.validator
+    instance: Any = error.instance
+    expected: Any = error.validator_value
     if kind == "additionalProperties":
         allowed = list(schema.get("properties", {}))
-        extra = [k for k in error.instance if k not in allowed] if isinstance(error.instance, dict) else []
+        extra = [k for k in instance if k not in allowed] if isinstance(instance, dict) else []
         name = extra[0] if extra else "?"
         guess = did_you_mean(name, allowed)
         hint = f"Did you mean '{guess}'?" if guess else f"Allowed fields: {', '.join(allowed)}."
@@ -61,29 +65,45 @@ def _describe(error: ValidationError) -> tuple[str, str, bool]:
         missing = _missing_field(error) or "a field"
         return f"{where} is missing the required field '{missing}'", f"Add `{missing}:`.", False
     if kind == "oneOf" and "quote" in str(schema):
-        return (f"{where} needs exactly one of 'quote' or 'paraphrase'",
-                "Quote the author's exact words (with pages), or paraphrase in your own words.", False)
+        return (
+            f"{where} needs exactly one of 'quote' or 'paraphrase'",
+            "Quote the author's exact words (with pages), or paraphrase in your own words.",
+            False,
+        )
     if kind == "enum":
-        options = [str(o) for o in error.validator_value]
-        guess = did_you_mean(str(error.instance), options)
+        options = [str(o) for o in expected]
+        guess = did_you_mean(str(instance), options)
         hint = f"Did you mean '{guess}'?" if guess else ""
-        return (f"{where} is '{error.instance}', which is not one of: {', '.join(options)}", hint, False)
+        return (
+            f"{where} is '{instance}', which is not one of: {', '.join(options)}",
+            hint,
+            False,
+        )
     if kind == "type":
-        expected = error.validator_value
         expected = " or ".join(expected) if isinstance(expected, list) else expected
         expected = expected.replace("object", "a mapping of fields").replace("array", "a list")
-        got = type(error.instance).__name__.replace("str", "text").replace("NoneType", "nothing")
-        return f"{where} must be {expected}, not {got} ({error.instance!r:.40})", _type_hint(expected), False
+        got = type(instance).__name__.replace("str", "text").replace("NoneType", "nothing")
+        return (
+            f"{where} must be {expected}, not {got} ({instance!r:.40})",
+            _type_hint(expected),
+            False,
+        )
     if kind == "maxLength":
-        return (f"{where} is {len(error.instance)} characters long; at most {error.validator_value} are allowed",
-                "Shorten it: quote a shorter passage, or paraphrase.", False)
+        return (
+            f"{where} is {len(instance)} characters long; at most {expected} are allowed",
+            "Shorten it: quote a shorter passage, or paraphrase.",
+            False,
+        )
     if kind == "minLength":
         return f"{where} is empty", "Write it, or remove the field.", False
-    if kind == "pattern" and "a-z0-9" in str(error.validator_value):
-        return (f"{where} '{error.instance}' is not a concept id (lowercase words joined by hyphens)",
-                "Use the file name of a concept without .yaml.", False)
+    if kind == "pattern" and "a-z0-9" in str(expected):
+        return (
+            f"{where} '{instance}' is not a concept id (lowercase words joined by hyphens)",
+            "Use the file name of a concept without .yaml.",
+            False,
+        )
     if kind == "minItems":
-        return f"{where} needs at least {error.validator_value} item(s)", "", False
+        return f"{where} needs at least {expected} item(s)", "", False
     if kind == "uniqueItems":
         return f"{where} lists the same item twice", "Remove the repeated item.", False
     return f"{where}: {error.message}", "", False
@@ -99,17 +119,24 @@ def _type_hint(expected: str) -> str:
     return ""
 
 
+def _subschema(error: ValidationError) -> dict[str, Any]:
+    return error.schema if isinstance(error.schema, dict) else {}
+
+
 def _without_echoes(errors: list[ValidationError]) -> list[ValidationError]:
     """Drop "missing 'author'" where the same mapping has an unknown 'autor' that suggests it."""
     misspelt = set()
     for error in errors:
         if error.validator == "additionalProperties" and isinstance(error.instance, dict):
-            allowed = list(error.schema.get("properties", {}))
+            allowed = list(_subschema(error).get("properties", {}))
             for extra in (k for k in error.instance if k not in allowed):
                 misspelt.add((tuple(error.absolute_path), did_you_mean(extra, allowed)))
     return [
-        e for e in errors
-        if not (e.validator == "required" and (tuple(e.absolute_path), _missing_field(e)) in misspelt)
+        e
+        for e in errors
+        if not (
+            e.validator == "required" and (tuple(e.absolute_path), _missing_field(e)) in misspelt
+        )
     ]
 
 
@@ -123,17 +150,16 @@ def schema_findings(name: str, doc: YamlDocument, shown: str) -> list[Finding]:
     if validator.is_valid(doc.data):
         return []
     findings = []
-    errors_found = sorted(validator.iter_errors(doc.data), key=lambda e: list(map(str, e.absolute_path)))
+    errors_found = sorted(
+        validator.iter_errors(doc.data), key=lambda e: list(map(str, e.absolute_path))
+    )
     for error in _without_echoes(errors_found):
-        errors = [error]
-        if error.validator == "oneOf" and error.context and "quote" not in str(error.schema):
-            errors = [min(error.context, key=lambda e: len(list(e.absolute_path)))]
-        for err in errors:
-            message, suggestion, at_key = _describe(err)
-            path = tuple(err.absolute_path)
-            if at_key and isinstance(err.instance, dict):
-                extra = [k for k in err.instance if k not in err.schema.get("properties", {})]
-                path = (*path, extra[0]) if extra else path
-            location = doc.location(shown, path, key=at_key)
-            findings.append(Finding("schema-error", Severity.ERROR, location, message, suggestion))
+        message, suggestion, at_key = _describe(error)
+        path = tuple(error.absolute_path)
+        if at_key and isinstance(error.instance, dict):
+            allowed = _subschema(error).get("properties", {})
+            extra = [k for k in error.instance if k not in allowed]
+            path = (*path, extra[0]) if extra else path
+        location = doc.location(shown, path, key=at_key)
+        findings.append(Finding("schema-error", Severity.ERROR, location, message, suggestion))
     return findings
