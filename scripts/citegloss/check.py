@@ -278,7 +278,7 @@ def unknown_related(concept: Concept, ids: set[str]) -> list[Finding]:
     ]
     for other, location in named:
         if other not in ids:
-            close = process.extractOne(other, sorted(ids), score_cutoff=60) if ids else None
+            close = process.extractOne(other, sorted(ids), score_cutoff=85) if ids else None
             findings.append(
                 _error(
                     "unknown-related",

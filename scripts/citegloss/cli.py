@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -85,7 +86,9 @@ def emit(findings: Sequence[Finding], args: argparse.Namespace, **extra: object)
         if text:
             print(text)
     else:
-        colour = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
+        colour = args.color == "always" or (
+            args.color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        )
         print(format_text(findings, colour=colour))
 
 
