@@ -29,7 +29,7 @@ def mangled(draw: st.DrawFn, text: str) -> str:
     for _ in range(draw(st.integers(1, 8))):
         at = draw(st.integers(0, len(chars)))
         action = draw(st.sampled_from(["delete", "insert", "replace", "truncate"]))
-        piece = draw(st.sampled_from(list("{}[]:,-'\"\\@#&\n\t ") + ["et al.", '\\"o', "%", "---"]))
+        piece = draw(st.sampled_from([*list("{}[]:,-'\"\\@#&\n\t "), "et al.", '\\"o', "%", "---"]))
         if action == "delete":
             del chars[at : at + draw(st.integers(1, 20))]
         elif action == "insert":
