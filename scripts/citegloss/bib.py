@@ -19,6 +19,7 @@ from pybtex.scanner import PrematureEOF, PybtexSyntaxError
 
 from citegloss.model import Bibliography, Finding, Location, Person, Reference, Severity
 from citegloss.names import decode_latex
+from citegloss.paths import display_path
 
 #: `@article{key,` at the start of a line; `@comment`, `@string` and `@preamble` are not entries.
 _ENTRY_START = re.compile(
@@ -51,10 +52,12 @@ def _year(value: str) -> int | None:
 
 def _entry_lines(text: str) -> list[tuple[str, int]]:
     """Each entry's key and 1-based line, in file order, duplicates included."""
-    found = []
+    found, line, counted = [], 1, 0
     for match in _ENTRY_START.finditer(text):
+        line += text.count("\n", counted, match.start())
+        counted = match.start()
         if match.group(1).lower() not in _NOT_ENTRIES:
-            found.append((match.group(2), text.count("\n", 0, match.start()) + 1))
+            found.append((match.group(2), line))
     return found
 
 
@@ -170,11 +173,3 @@ def parse_bibliography(text: str, path: str) -> Bibliography:
 def load_bibliography(path: Path) -> Bibliography:
     """Read and parse references.bib. Raises OSError/UnicodeDecodeError when it cannot be read."""
     return parse_bibliography(path.read_text(encoding="utf-8"), display_path(path))
-
-
-def display_path(path: Path) -> str:
-    """A path as the user would type it: relative to the working folder when it is below it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)

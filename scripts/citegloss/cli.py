@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
 import sys
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from citegloss import __version__
@@ -64,6 +66,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: A bibliography this large is parsed in a second process while the glossary loads: pybtex and
+#: PyYAML each hold one core, and below this size starting a process costs more than it saves.
+PARALLEL_FROM_BYTES = 256 * 1024
+
+
 def load_inputs(glossary_dir: Path, bib_file: Path) -> tuple[Glossary, Bibliography]:
     """Load both inputs, turning what makes the tool unable to run into CannotRun."""
     if not glossary_dir.is_dir():
@@ -71,7 +78,12 @@ def load_inputs(glossary_dir: Path, bib_file: Path) -> tuple[Glossary, Bibliogra
     if not bib_file.is_file():
         raise CannotRun(f"the bibliography '{bib_file}' does not exist (use --bib FILE)")
     try:
-        return load_glossary(glossary_dir), load_bibliography(bib_file)
+        if bib_file.stat().st_size < PARALLEL_FROM_BYTES:
+            return load_glossary(glossary_dir), load_bibliography(bib_file)
+        fork = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=1, mp_context=fork) as pool:
+            bibliography = pool.submit(load_bibliography, bib_file)
+            return load_glossary(glossary_dir), bibliography.result()
     except UnicodeDecodeError as exc:
         raise CannotRun(f"'{bib_file}' is not UTF-8 text ({exc.reason}): save it as UTF-8") from exc
     except OSError as exc:

@@ -16,7 +16,6 @@ from typing import Any
 
 import yaml
 
-from citegloss.bib import display_path
 from citegloss.model import (
     Claim,
     Concept,
@@ -29,6 +28,7 @@ from citegloss.model import (
     Location,
     Severity,
 )
+from citegloss.paths import display_path
 from citegloss.schema import schema_findings, where_in_document
 
 try:
@@ -38,66 +38,113 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _Path = tuple[str | int, ...]
-_SCALARS = yaml.constructor.SafeConstructor()
+#: (line, column), 1-based.
+_Mark = tuple[int, int]
 
 
 @dataclass(slots=True)
 class YamlDocument:
-    """Plain data from one YAML file, with the (line, column) of every value and mapping key."""
+    """Plain data from one YAML file, and where each value and mapping key was written.
+
+    Positions are kept per container (by identity) rather than per path, so loading costs
+    little more than PyYAML's own C loader.
+    """
 
     data: Any
-    positions: dict[_Path, tuple[int, int]] = field(default_factory=dict)
-    key_positions: dict[_Path, tuple[int, int]] = field(default_factory=dict)
-    #: Keys written twice in one mapping: (path of the mapping, key, line, column).
+    #: id(container) -> {key or index: (line, column) of the value}
+    values: dict[int, dict[Any, _Mark]] = field(default_factory=dict)
+    #: id(mapping) -> {key: (line, column) of the key}
+    keys: dict[int, dict[Any, _Mark]] = field(default_factory=dict)
+    #: Keys written twice in one mapping: (the mapping's path, key, line, column).
     duplicate_keys: list[tuple[_Path, str, int, int]] = field(default_factory=list)
 
     def location(self, file: str, path: _Path, *, key: bool = False) -> Location:
-        """The nearest known position of `path` (its key's with key=True), walking up."""
-        table = self.key_positions if key else self.positions
-        for end in range(len(path), -1, -1):
-            found = table.get(path[:end]) or self.positions.get(path[:end])
-            if found:
-                return Location(file, found[0], found[1])
-        return Location(file, 1, 1)
+        """Where `path` was written (its key, with key=True), or the nearest container's."""
+        node, found = self.data, (1, 1)
+        for depth, step in enumerate(path, 1):
+            tables = self.keys if key and depth == len(path) else self.values
+            table = tables.get(id(node), {})
+            if not isinstance(node, dict | list) or step not in table:
+                break
+            found = table[step]
+            node = node[step]  # type: ignore[index]
+        return Location(file, *found)
+
+    def path_of(self, container: Any) -> _Path:
+        """The path from the root to a container, for messages about it."""
+
+        def walk(node: Any, path: _Path) -> _Path | None:
+            if node is container:
+                return path
+            items = (
+                node.items()
+                if isinstance(node, dict)
+                else enumerate(node)
+                if isinstance(node, list)
+                else ()
+            )
+            for step, child in items:
+                if (
+                    isinstance(child, dict | list)
+                    and (found := walk(child, (*path, step))) is not None
+                ):
+                    return found
+            return None
+
+        return walk(self.data, ()) or ()
 
 
-def _mark(node: yaml.Node) -> tuple[int, int]:
+def _mark(node: yaml.Node) -> _Mark:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def _to_data(node: yaml.Node, path: _Path, doc: YamlDocument, depth: int = 0) -> Any:
-    if depth > 50:
-        raise yaml.YAMLError("nested too deeply")
-    doc.positions[path] = _mark(node)
-    if isinstance(node, yaml.MappingNode):
-        mapping: dict[str, Any] = {}
+class _PositionLoader(_Loader):
+    """PyYAML's C loader, recording marks and repeated keys as it builds containers."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.document = YamlDocument(data=None)
+        self._repeated: list[tuple[dict[str, Any], str, _Mark]] = []
+
+    def construct_positioned_map(self, node: yaml.MappingNode) -> Any:
+        data: dict[str, Any] = {}
+        yield data
+        values, keys = {}, {}
         for key_node, value_node in node.value:
-            key = _to_data(key_node, (*path, "<key>"), doc, depth + 1)
+            key = self.construct_object(key_node, deep=True)
             key = key if isinstance(key, str) else str(key)
-            if key in mapping:
-                doc.duplicate_keys.append((path, key, *_mark(key_node)))
-            doc.key_positions[(*path, key)] = _mark(key_node)
-            mapping[key] = _to_data(value_node, (*path, key), doc, depth + 1)
-        doc.positions.pop((*path, "<key>"), None)
-        return mapping
-    if isinstance(node, yaml.SequenceNode):
-        return [_to_data(item, (*path, i), doc, depth + 1) for i, item in enumerate(node.value)]
-    if node.tag == "tag:yaml.org,2002:str":
-        return node.value
-    return _SCALARS.construct_object(node, deep=True)
+            if key in data:
+                self._repeated.append((data, key, _mark(key_node)))
+            data[key] = self.construct_object(value_node, deep=True)
+            values[key], keys[key] = _mark(value_node), _mark(key_node)
+        self.document.values[id(data)] = values
+        self.document.keys[id(data)] = keys
+
+    def construct_positioned_seq(self, node: yaml.SequenceNode) -> Any:
+        data: list[Any] = []
+        yield data
+        data.extend(self.construct_object(item, deep=True) for item in node.value)
+        self.document.values[id(data)] = {i: _mark(item) for i, item in enumerate(node.value)}
+
+    def load_document(self) -> YamlDocument:
+        self.document.data = self.get_single_data()
+        self.document.duplicate_keys = [
+            (self.document.path_of(mapping), key, *mark) for mapping, key, mark in self._repeated
+        ]
+        return self.document
+
+
+_PositionLoader.add_constructor("tag:yaml.org,2002:map", _PositionLoader.construct_positioned_map)
+_PositionLoader.add_constructor("tag:yaml.org,2002:seq", _PositionLoader.construct_positioned_seq)
 
 
 def parse_yaml(text: str) -> YamlDocument:
-    """Compose one YAML document into data with positions. Raises yaml.YAMLError."""
-    loader = _Loader(text)
+    """Load one YAML document with positions. Raises yaml.YAMLError."""
+    loader = _PositionLoader(text)
     try:
-        node = loader.get_single_node()
+        return loader.load_document()
     finally:
         loader.dispose()
-    doc = YamlDocument(data=None)
-    if node is not None:
-        doc.data = _to_data(node, (), doc)
-    return doc
 
 
 def _error(code: str, location: Location, message: str, suggestion: str = "") -> Finding:
@@ -253,8 +300,9 @@ def build_concept(concept_id: str, doc: YamlDocument, shown: str) -> Concept | N
     )
 
 
-def load_concept_file(path: Path) -> tuple[Concept | None, list[Finding]]:
-    shown = display_path(path)
+def load_concept_file(path: Path, shown: str = "") -> tuple[Concept | None, list[Finding]]:
+    """One concept and its loading findings; `shown` is the path findings name (default: relative)."""
+    shown = shown or display_path(path)
     findings = []
     if not SLUG.match(path.stem):
         findings.append(
@@ -305,9 +353,10 @@ def load_glossary(root: Path) -> Glossary:
     """Load every concept file. Raises OSError when the folder itself cannot be read."""
     concepts: dict[str, Concept] = {}
     findings: list[Finding] = []
+    shown_root = display_path(root)
     for path in concept_files(root):
-        concept, file_findings = load_concept_file(path)
+        concept, file_findings = load_concept_file(path, f"{shown_root}/{path.name}")
         findings += file_findings
         if concept is not None:
             concepts[concept.id] = concept
-    return Glossary(root=display_path(root), concepts=concepts, findings=tuple(findings))
+    return Glossary(root=shown_root, concepts=concepts, findings=tuple(findings))

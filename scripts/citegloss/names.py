@@ -43,6 +43,10 @@ _NOT_LETTER = re.compile(r"[^a-z0-9]+")
 
 def decode_latex(text: str) -> str:
     """LaTeX markup to plain Unicode: `Sch{\\"o}n` -> `Schön`. Braces go; bad markup stays as is."""
+    if "\\" not in text and "~" not in text and "--" not in text:
+        return (
+            text.replace("{", "").replace("}", "").strip()
+        )  # nothing to decode: skip the slow codec
     try:
         decoded = str(codecs.decode(text, "ulatex"))  # type: ignore[call-overload]
     except (ValueError, TypeError, IndexError, KeyError):

