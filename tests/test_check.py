@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -98,3 +99,10 @@ def test_tricky_but_correct_attributions_give_nothing(checked: Checked) -> None:
 )
 def test_suggestion_names_the_fix(scenario: str, suggestion: str, checked: Checked) -> None:
     assert suggestion in checked(scenario)[0].suggestion
+
+
+def test_every_code_is_documented() -> None:
+    page = (Path(__file__).parents[1] / "docs" / "codes.md").read_text(encoding="utf-8")
+    for code in CODES:
+        assert f"\n## {code}\n" in page
+        assert f"[`{code}`](#{code})" in page
