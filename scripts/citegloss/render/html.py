@@ -43,7 +43,7 @@ def title_text(value: str) -> str:
 def doi_url(doi: str) -> str:
     """`https://doi.org/<doi>`, whatever the .bib wrote (`doi:10.1/x`, a full URL or bare)."""
     bare = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", doi.strip(), flags=re.I)
-    return "https://doi.org/" + quote(bare, safe="/:;()._-<>[]")
+    return "https://doi.org/" + quote(bare, safe="/:;()._-")
 
 
 def safe_url(url: str) -> str:
@@ -75,11 +75,9 @@ class Links:
     def href(self, from_src: str, to_src: str, anchor: str = "") -> str:
         """A relative link from page `from_src` to page `to_src` (and `#anchor` on it)."""
         here, there = self.url(from_src), self.url(to_src)
-        base = posixpath.dirname(here) if not here.endswith("/") else here.rstrip("/")
+        base = here.rstrip("/") if here.endswith("/") else posixpath.dirname(here)
         target = posixpath.relpath(there or ".", base or ".")
-        if there.endswith("/") and not target.endswith("/"):
+        if (there == "" or there.endswith("/")) and not target.endswith("/"):
             target += "/"
-        if target == "./" or target == "." or (there == "" and target == "."):
-            target = "./"
         link = html.escape(target, quote=True)
         return f"{link}#{html.escape(anchor, quote=True)}" if anchor else link

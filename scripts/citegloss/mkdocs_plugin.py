@@ -1,0 +1,158 @@
+"""The MkDocs glue: run the checker, add the generated pages, link terms, watch the data.
+
+Everything else lives in `citegloss.render`, which knows nothing of MkDocs, so moving to
+another generator means rewriting only this file. Generated pages are virtual
+(`File.generated`): nothing is written into docs/.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit, urlunsplit
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File
+
+from citegloss.bib import load_bibliography
+from citegloss.check import check
+from citegloss.glossary import load_glossary
+from citegloss.model import Finding
+from citegloss.render import Links, Site, fill_markers, render_site
+from citegloss.report import format_text
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+log = get_plugin_logger("citegloss")  # "mkdocs.plugins.citegloss"
+CSS = "assets/citegloss.css"
+#: Material's offline plugin loads this shim from a CDN; the site serves its own copy.
+SHIM = "assets/javascripts/iframe-worker-shim.js"
+
+
+class CiteglossConfig(Config):  # type: ignore[no-untyped-call]
+    #: The folder of concept files, relative to mkdocs.yml.
+    glossary_dir = c.Type(str, default="glossary")
+    #: The bibliography, relative to mkdocs.yml.
+    bib_file = c.Type(str, default="references.bib")
+    #: Link glossary terms in every page's text to their concept, with a tooltip.
+    link_terms = c.Type(bool, default=True)
+
+
+def log_findings(findings: list[Finding]) -> int:
+    """Log each finding as `citegloss check` prints it; return how many are errors."""
+    for finding in findings:
+        lines = format_text([finding]).splitlines()[:-1]  # without the "Found ..." count
+        (log.error if finding.is_error else log.warning)("\n".join(lines))
+    return sum(f.is_error for f in findings)
+
+
+class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-call]
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.site: Site | None = None
+        self.concept_of: dict[str, str] = {}
+
+    def _path(self, config: MkDocsConfig, value: str) -> Path:
+        return Path(config.config_file_path or ".").parent.joinpath(value).resolve()
+
+    @event_priority(-100)  # after the offline plugin has added its shim
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if CSS not in config.extra_css:
+            config.extra_css.append(CSS)
+        polyfills = config.extra.get("polyfills", [])
+        config.extra["polyfills"] = [SHIM if "iframe-worker" in str(p) else p for p in polyfills]
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        glossary_dir = self._path(config, self.config.glossary_dir)
+        bib_file = self._path(config, self.config.bib_file)
+        if not glossary_dir.is_dir() or not bib_file.is_file():
+            raise PluginError(
+                f"citegloss: '{glossary_dir}' or '{bib_file}' does not exist; "
+                "set glossary_dir and bib_file under plugins: citegloss"
+            )
+        glossary, bibliography = load_glossary(glossary_dir), load_bibliography(bib_file)
+        findings = check(glossary, bibliography)
+        errors = log_findings(findings)
+        if errors:
+            raise PluginError(
+                f"citegloss check: {format_text(findings).splitlines()[-1]} "
+                "Fix the errors above (file:line:col) to build the site."
+            )
+        repo = Path(config.config_file_path or ".").parent.resolve()
+        self.site = render_site(
+            glossary,
+            bibliography,
+            links=Links(directory_urls=config.use_directory_urls),
+            glossary_path=_relative(glossary_dir, repo),
+            bib_path=_relative(bib_file, repo),
+        )
+        docs_dir = Path(config.docs_dir).resolve()
+        for page in self.site.pages:
+            if existing := files.get_file_from_path(page.src):
+                log.warning(f"docs/{page.src} is hidden by the page citegloss generates there")
+                files.remove(existing)
+            file = File.generated(config, page.src, content=page.markdown)
+            if page.edit_path:
+                file.edit_uri = os.path.relpath(repo / page.edit_path, docs_dir).replace(
+                    os.sep, "/"
+                )
+            files.append(file)
+            if page.concept_id:
+                self.concept_of[page.src] = page.concept_id
+        assets = resources.files("citegloss.render")
+        for dest, name in ((CSS, "citegloss.css"), (SHIM, "iframe-worker-shim.js")):
+            files.append(
+                File.generated(config, dest, content=assets.joinpath(name).read_text("utf-8"))
+            )
+        return files
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        if page.edit_url and "/../" in page.edit_url:
+            page.edit_url = _resolve_dots(page.edit_url)
+        if self.site is None or page.file.generated_by:
+            return markdown
+        return fill_markers(markdown, page.file.src_uri, self.site.fragments)
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        if self.site is None or not self.config.link_terms:
+            return html
+        here = page.file.src_uri
+        return self.site.terms.link_terms(
+            html, here, self.site.links, self.concept_of.get(here, "")
+        )
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer:
+        server.watch(str(self._path(config, self.config.glossary_dir)))
+        server.watch(str(self._path(config, self.config.bib_file)))
+        return server
+
+
+def _resolve_dots(url: str) -> str:
+    """`.../edit/main/docs/../glossary/x.yaml` -> `.../edit/main/glossary/x.yaml`."""
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=posixpath.normpath(parts.path)))
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,134 @@
+"""Model -> pages: the whole site as Markdown strings, knowing nothing of any site generator.
+
+`render_site` returns every generated page (one per concept, the concepts index, the
+bibliography, the author index) and the fragments that fill markers in hand-written pages
+(`<!-- citegloss:counts -->` on the home page, `<!-- citegloss:schema -->` on the contributing
+page). A generator's glue only has to add the pages, fill the markers and run `TermIndex` over
+each page's HTML. Other sections (audits) plug in through `extra_pages`: functions taking the
+cross-references and the link style and returning more `Page`s.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from citegloss.model import Bibliography, Glossary
+from citegloss.render.bibliography import AUTHORS, authors_page, bibliography_page
+from citegloss.render.concept import BIBLIOGRAPHY, concept_page, concept_src
+from citegloss.render.crossref import CrossReferences
+from citegloss.render.home import CONCEPTS_INDEX, concept_list, concepts_index_page, counts
+from citegloss.render.html import Links, title_text
+from citegloss.render.schema_doc import schema_reference
+from citegloss.render.terms import TermIndex
+from citegloss.schema import load_schema
+
+__all__ = ["Links", "Page", "Site", "TermIndex", "fill_markers", "render_site"]
+
+_MARKER = re.compile(r"<!--\s*citegloss:([a-z-]+)\s*-->")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Page:
+    """A generated page."""
+
+    #: Source path inside the docs, e.g. "concepts/organizational-learning.md".
+    src: str
+    #: Markdown with front matter; text from the data is escaped HTML.
+    markdown: str
+    #: The file, relative to the repository, an editor changes to change this page ("": none).
+    edit_path: str = ""
+    #: The concept the page shows, so term links skip it ("" for other pages).
+    concept_id: str = ""
+
+
+PageMaker = Callable[[CrossReferences, Links], Iterable[Page]]
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    xref: CrossReferences
+    links: Links
+    pages: tuple[Page, ...]
+    terms: TermIndex
+    #: Marker name -> HTML for hand-written pages; marker output depends on the page's path.
+    fragments: Mapping[str, Callable[[str], str]] = field(hash=False)
+
+
+def front_matter(title: str, *, boost: float = 0) -> str:
+    meta = f"---\ntitle: {json.dumps(title_text(title))}\n"
+    if boost:
+        meta += f"search:\n  boost: {boost}\n"
+    return meta + "---\n\n"
+
+
+def render_site(
+    glossary: Glossary,
+    bibliography: Bibliography,
+    *,
+    links: Links,
+    glossary_path: str = "glossary",
+    bib_path: str = "references.bib",
+    extra_pages: Sequence[PageMaker] = (),
+) -> Site:
+    """Every generated page, in one pass over the model.
+
+    Parameters:
+        glossary_path: The glossary folder relative to the repository, for edit links.
+        bib_path: references.bib relative to the repository, for edit links.
+    """
+    xref = CrossReferences.build(glossary, bibliography)
+    pages = [
+        Page(
+            src=concept_src(c.id),
+            concept_id=c.id,
+            edit_path=f"{glossary_path.rstrip('/')}/{c.id}.yaml",
+            markdown=front_matter(c.term, boost=2) + concept_page(c, xref, links),
+        )
+        for c in xref.concepts
+    ]
+    pages.append(
+        Page(
+            src=CONCEPTS_INDEX, markdown=front_matter("Concepts") + concepts_index_page(xref, links)
+        )
+    )
+    pages.append(
+        Page(
+            src=BIBLIOGRAPHY,
+            edit_path=bib_path,
+            markdown=front_matter("Bibliography") + bibliography_page(xref, links),
+        )
+    )
+    pages.append(
+        Page(
+            src=AUTHORS,
+            edit_path=bib_path,
+            markdown=front_matter("Authors") + authors_page(xref, links),
+        )
+    )
+    for make in extra_pages:
+        pages.extend(make(xref, links))
+    fragments: dict[str, Callable[[str], str]] = {
+        "counts": lambda here: counts(xref),
+        "concepts": lambda here: concept_list(xref, here, links),
+        "schema": lambda here: schema_reference(load_schema("concept")),
+    }
+    return Site(
+        xref=xref,
+        links=links,
+        pages=tuple(pages),
+        terms=TermIndex(xref.concepts),
+        fragments=fragments,
+    )
+
+
+def fill_markers(markdown: str, here: str, fragments: Mapping[str, Callable[[str], str]]) -> str:
+    """Replace `<!-- citegloss:NAME -->` with its fragment; unknown names stay as comments."""
+
+    def replace(match: re.Match[str]) -> str:
+        make = fragments.get(match.group(1))
+        return f"\n\n{make(here)}\n\n" if make else match.group(0)
+
+    return _MARKER.sub(replace, markdown)

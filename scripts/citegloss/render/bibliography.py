@@ -1,0 +1,111 @@
+"""The bibliography page and the author index: every work once, every author once."""
+
+from __future__ import annotations
+
+from citegloss.model import Reference
+from citegloss.names import fold_text, normalize_surname
+from citegloss.render.bibstyle import format_reference
+from citegloss.render.concept import BIBLIOGRAPHY, concept_src
+from citegloss.render.crossref import AuthorEntry, CrossReferences
+from citegloss.render.html import Links, doi_url, safe_url, slug, text
+
+AUTHORS = "authors.md"
+
+
+def reference_sort_key(reference: Reference) -> tuple[str, int, str]:
+    first = reference.creators[0].last if reference.creators else reference.title
+    return (normalize_surname(first), reference.year or 0, fold_text(reference.title))
+
+
+def _letter(name: str) -> str:
+    initial = normalize_surname(name)[:1].upper()
+    return initial if initial.isalpha() else "#"
+
+
+def _link_out(reference: Reference) -> str:
+    if reference.doi:
+        url = doi_url(reference.doi)
+        return f' <a class="cg-doi" href="{text(url)}">{text(url)}</a>'
+    url = safe_url(reference.fields.get("url", ""))
+    return f' <a class="cg-url" href="{text(url)}">{text(url)}</a>' if url else ""
+
+
+def bibliography_page(xref: CrossReferences, links: Links) -> str:
+    """Entries sorted by first author, each with its key as anchor and links to the concepts
+    that cite it."""
+    here = BIBLIOGRAPHY
+    concepts = xref.glossary.concepts
+    blocks = [
+        "<h1>Bibliography</h1>",
+        f'<p class="cg-lead">{len(xref.bibliography.references)} works, '
+        "in the author–year style of APA. Each entry lists the concepts that cite it.</p>",
+    ]
+    letter = ""
+    for reference in sorted(xref.bibliography.references.values(), key=reference_sort_key):
+        first = reference.creators[0].last if reference.creators else reference.title
+        if _letter(first) != letter:
+            letter = _letter(first)
+            blocks.append(f"## {letter}")
+        cited = [
+            f'<a class="cg-backlink" href="{links.href(here, concept_src(cid))}">'
+            f"{text(concepts[cid].term)}</a>"
+            for cid in xref.cited_in.get(reference.key, ())
+        ]
+        cited_in = (
+            f'<p class="cg-cited-in">Cited in: {", ".join(cited)}</p>'
+            if cited
+            else '<p class="cg-cited-in">Not cited by any concept.</p>'
+        )
+        blocks.append(
+            f'<div class="cg-ref" id="{text(reference.key)}">'
+            f'<p class="cg-ref-text">{format_reference(reference)}{_link_out(reference)}</p>'
+            f"{cited_in}</div>"
+        )
+    return "\n\n".join(blocks) + "\n"
+
+
+def author_anchor(entry: AuthorEntry) -> str:
+    return slug(f"{entry.person.last} {entry.person.first}")
+
+
+def _author_block(entry: AuthorEntry, links: Links) -> str:
+    here = AUTHORS
+    items = []
+    for concept, definition, reference in sorted(
+        entry.definitions, key=lambda t: (t[1].claim.year, t[0].term.casefold())
+    ):
+        concept_link = links.href(here, concept_src(concept.id))
+        cite = links.href(here, BIBLIOGRAPHY, reference.key)
+        quote = (
+            f'<q class="cg-quote">{text(definition.quote)}</q>'
+            if definition.is_quote
+            else text(definition.paraphrase)
+        )
+        items.append(
+            f'<li><a class="cg-concept-link" href="{concept_link}">{text(concept.term)}</a> '
+            f'(<a class="cg-cite" href="{cite}">{text(definition.claim.author)}, '
+            f"{definition.claim.year}</a>): {quote}</li>"
+        )
+    count = len(entry.definitions)
+    return (
+        f'<div class="cg-author" id="{author_anchor(entry)}">'
+        f'<p class="cg-author-name"><strong>{text(entry.person.display)}</strong> '
+        f'<span class="cg-count">{count} definition{"" if count == 1 else "s"}</span></p>'
+        f'<ul class="cg-author-definitions">{"".join(items)}</ul></div>'
+    )
+
+
+def authors_page(xref: CrossReferences, links: Links) -> str:
+    """Each author once, however the .bib spelled them, with every definition they gave."""
+    blocks = [
+        "<h1>Authors</h1>",
+        f'<p class="cg-lead">{len(xref.authors)} authors whose works define a concept, '
+        "with every definition they gave, across concepts.</p>",
+    ]
+    letter = ""
+    for entry in xref.authors:
+        if _letter(entry.person.last) != letter:
+            letter = _letter(entry.person.last)
+            blocks.append(f"## {letter}")
+        blocks.append(_author_block(entry, links))
+    return "\n\n".join(blocks) + "\n"

@@ -1,0 +1,197 @@
+"""The site, built for real (`mkdocs build` in a subprocess) from small fixture glossaries.
+
+Each fixture under tests/fixtures/site-*/ holds a glossary/ and a references.bib; `build_site`
+copies it with the project's docs pages and mkdocs.yml into a temporary folder and builds it.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+#: Hand-written pages the tests build with (the API page needs mkdocstrings: tested apart).
+DOCS = ("index.md", "contributing.md", "audits.md")
+
+
+@dataclass
+class Build:
+    returncode: int
+    log: str
+    site: Path
+
+    def page(self, path: str) -> str:
+        return (self.site / path).read_text(encoding="utf-8")
+
+
+def site_config(fixture: str, dest: Path) -> Path:
+    """A copy of the fixture and the docs pages in `dest`, with an mkdocs.yml to build them."""
+    shutil.copytree(FIXTURES / fixture / "glossary", dest / "glossary")
+    shutil.copy(FIXTURES / fixture / "references.bib", dest / "references.bib")
+    (dest / "docs").mkdir()
+    for name in DOCS:
+        shutil.copy(ROOT / "docs" / name, dest / "docs" / name)
+    (dest / "docs" / "codes.md").write_text("# Finding codes\n", encoding="utf-8")
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["plugins"] = [
+        p for p in config["plugins"] if not (isinstance(p, dict) and "mkdocstrings" in p)
+    ]
+    config["nav"] = [item for item in config["nav"] if "api.md" not in item.values()]
+    (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return dest / "mkdocs.yml"
+
+
+def build_site(fixture: str, dest: Path, *, strict: bool = False) -> Build:
+    config = site_config(fixture, dest)
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "-q" if not strict else "--strict",
+        "-f",
+        str(config),
+        "-d",
+        str(dest / "site"),
+    ]
+    done = subprocess.run(command, cwd=dest, capture_output=True, text=True, check=False)
+    return Build(done.returncode, done.stdout + done.stderr, dest / "site")
+
+
+@pytest.fixture(scope="module")
+def basic(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    build = build_site("site-basic", tmp_path_factory.mktemp("basic"), strict=True)
+    assert build.returncode == 0, build.log
+    return build
+
+
+def rows(table_html: str) -> list[str]:
+    return re.findall(r"<tr>.*?</tr>", table_html.split("<tbody>", 1)[1])
+
+
+def test_a_concept_page_has_one_row_per_definition_ordered_by_year(basic: Build) -> None:
+    page = basic.page("concepts/organizational-learning.html")
+    table = page.split('<table class="cg-definitions">', 1)[1].split("</table>", 1)[0]
+    years = [re.search(r'data-label="Year">(\d+)<', row).group(1) for row in rows(table)]  # type: ignore[union-attr]
+    assert years == ["1978", "1991", "1999"]
+    assert '<q class="cg-quote">An entity learns if' in page
+    assert "p. 89" in page
+    assert (
+        "How they differ:</strong> 3 treat it as a process; levels: individual to organization."
+        in page
+    )
+
+
+def test_each_citation_links_to_its_bibliography_entry_and_back(basic: Build) -> None:
+    page = basic.page("concepts/organizational-learning.html")
+    assert 'href="../bibliography.html#huber1991organizational"' in page
+    bibliography = basic.page("bibliography.html")
+    entry = bibliography.split('id="huber1991organizational"', 1)[1].split("</div>", 1)[0]
+    assert "Huber, G. P. (1991)." in entry
+    assert 'href="https://doi.org/10.1287/orsc.2.1.88"' in entry
+    assert 'Cited in: <a class="cg-backlink" href="concepts/organizational-learning.html">' in entry
+
+
+def test_the_bibliography_is_sorted_by_author(basic: Build) -> None:
+    bibliography = basic.page("bibliography.html")
+    keys = re.findall(r'<div class="cg-ref" id="([^"]+)"', bibliography)
+    assert keys == [
+        "argyris1978organizational",
+        "argyris1996organizational",
+        "crossan1999organizational",
+        "garvin1993building",
+        "huber1991organizational",
+        "senge2006fifth",
+    ]
+    assert "(Original work published 1990)" in bibliography
+
+
+def test_the_author_index_shows_schoen_once_with_all_his_definitions(basic: Build) -> None:
+    authors = basic.page("authors.html")
+    assert authors.count("Schön, Donald A.") == 1
+    schoen = authors.split("Schön, Donald A.", 1)[1].split("</ul>", 1)[0]
+    assert "2 definitions" in schoen
+    assert "concepts/organizational-learning.html" in schoen
+    assert "concepts/double-loop-learning.html" in schoen
+
+
+def test_related_concepts_are_linked_in_both_directions(basic: Build) -> None:
+    named_by_other = basic.page("concepts/learning-organization.html")
+    assert 'class="cg-related" href="organizational-learning.html"' in named_by_other
+    names_other = basic.page("concepts/organizational-learning.html")
+    assert 'class="cg-related" href="learning-organization.html"' in names_other
+    assert 'class="cg-related" href="double-loop-learning.html"' in names_other
+
+
+def test_a_contrast_shows_on_both_pages_swapped_on_the_other(basic: Build) -> None:
+    declaring = basic.page("concepts/organizational-learning.html")
+    other = basic.page("concepts/learning-organization.html")
+    for page, first in ((declaring, "Descriptive"), (other, "Prescriptive")):
+        contrast = page.split('<table class="cg-contrast">', 1)[1]
+        cells = re.findall(r'<td data-label="[^"]*">(.*?)</td>', rows(contrast)[0])
+        assert cells[1].startswith(first)
+        assert 'href="../bibliography.html#argyris1996organizational"' in cells[3]
+
+
+def test_edit_links_open_the_yaml_file(basic: Build) -> None:
+    page = basic.page("concepts/organizational-learning.html")
+    assert (
+        'href="https://github.com/citegloss/citegloss/edit/main/glossary/'
+        'organizational-learning.yaml"'
+    ) in page
+    assert "edit/main/references.bib" in basic.page("bibliography.html")
+
+
+def test_terms_in_text_link_to_their_concept_with_a_tooltip(basic: Build) -> None:
+    page = basic.page("concepts/learning-organization.html")
+    # "organizational learnings": plural and lower case still match.
+    assert re.search(
+        r'<a class="cg-term" href="organizational-learning.html" '
+        r'title="Organizational learning: The ways[^"]*">organizational '
+        r"learnings</a>",
+        page,
+    )
+    assert 'class="cg-term" href="learning-organization.html"' not in page
+
+
+def test_the_home_page_shows_live_counts_and_lists_the_concepts(basic: Build) -> None:
+    home = basic.page("index.html")
+    counts = re.findall(r'cg-figure">(\d+)</span> <span class="cg-figure-label">(\w+)', home)
+    assert counts == [("3", "concepts"), ("6", "definitions"), ("6", "works"), ("8", "authors")]
+    assert 'href="concepts/double-loop-learning.html">Double-loop learning</a>' in home
+
+
+def test_the_contributing_page_documents_the_schema(basic: Build) -> None:
+    page = basic.page("contributing.html")
+    assert "<code>paraphrase</code>" in page and "<code>facets</code>" in page
+    assert "one of <code>individual</code>, <code>team</code>" in page
+    assert 'href="codes.html"' in page
+
+
+def test_the_nav_stays_short_and_nothing_is_written_into_docs(basic: Build) -> None:
+    home = basic.page("index.html")
+    nav = home.split('<nav class="md-nav md-nav--primary"', 1)[1].split("</nav>", 1)[0]
+    assert "organizational-learning.html" not in nav
+    assert not (basic.site.parent / "docs" / "concepts").exists()
+
+
+def test_search_indexes_terms_aliases_and_authors(basic: Build) -> None:
+    index = (basic.site / "search" / "search_index.js").read_text(encoding="utf-8")
+    entry = index.split('"location":"concepts/organizational-learning.html"', 1)[1][:3000]
+    for needle in ("Organizational learning", "OL", "Crossan, Lane &amp; White"):
+        assert needle in entry
+
+
+def test_nothing_is_loaded_from_another_host(basic: Build) -> None:
+    for path in basic.site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        for tag in re.findall(r"<(?:script|link|img|iframe)\b[^>]*>", html):
+            assert not re.search(r"""(?:src|href)=["']?(?:https?:)?//""", tag), (path, tag)
