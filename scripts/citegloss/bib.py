@@ -45,6 +45,11 @@ def _decode_person(person: PybtexPerson) -> Person:
     )
 
 
+def _is_others(person: PybtexPerson) -> bool:
+    """BibTeX's `and others`, which stands for authors the entry does not list."""
+    return str(person) == "others"
+
+
 def _year(value: str) -> int | None:
     match = _YEAR.search(value)
     return int(match.group()) if match else None
@@ -65,11 +70,13 @@ def _to_reference(key: str, entry: Entry, location: Location) -> Reference:
     fields = {name.lower(): decode_latex(str(value)) for name, value in entry.fields.items()}
     year = _year(fields.get("year", "") or fields.get("date", ""))
     orig_year = _year(fields.get("origdate", "") or fields.get("origyear", ""))
+    authors, editors = entry.persons.get("author", []), entry.persons.get("editor", [])
     return Reference(
         key=key,
         entry_type=entry.type.lower(),
-        authors=tuple(_decode_person(p) for p in entry.persons.get("author", [])),
-        editors=tuple(_decode_person(p) for p in entry.persons.get("editor", [])),
+        authors=tuple(_decode_person(p) for p in authors if not _is_others(p)),
+        editors=tuple(_decode_person(p) for p in editors if not _is_others(p)),
+        more_creators=any(_is_others(p) for p in authors or editors),
         year=year,
         orig_year=orig_year,
         fields=fields,

@@ -25,6 +25,7 @@ from citegloss.model import (
     Severity,
 )
 from citegloss.names import (
+    claimed_keys,
     fold_text,
     format_surnames,
     normalize_surname,
@@ -95,8 +96,8 @@ def _match_people(
     left = list(people)
     exact, unmatched = [], []
     for name in claimed:
-        key = normalize_surname(name)
-        person = next((p for p in left if key in surname_keys(p)), None)
+        keys = claimed_keys(name)
+        person = next((p for p in left if keys & surname_keys(p)), None)
         if person is None:
             unmatched.append(name)
         else:
@@ -169,8 +170,8 @@ def _missing_coauthors(
     claim: Claim, reference: Reference, et_al: bool, unnamed: list[Person], named: list[Person]
 ) -> list[Finding]:
     people = reference.creators
-    if not unnamed:
-        return []
+    if not unnamed or (reference.more_creators and not et_al):
+        return []  # a list ending in "and others" cannot be checked for completeness
     where = claim.author_location or claim.location
     real = format_surnames(people)
     missing = format_surnames(tuple(unnamed))

@@ -80,6 +80,8 @@ class Reference:
     #: All remaining fields, decoded to Unicode (title, journal, volume, number, pages, doi, ...).
     fields: dict[str, str] = field(hash=False, compare=False)
     location: Location = Location("")
+    #: The .bib lists its authors as "... and others": the list is not complete.
+    more_creators: bool = False
 
     @property
     def creators(self) -> tuple[Person, ...]:

@@ -92,6 +92,17 @@ def surname_keys(person: Person) -> frozenset[str]:
     return frozenset(keys)
 
 
+@lru_cache(maxsize=65536)
+def claimed_keys(name: str) -> frozenset[str]:
+    """The keys a written name may stand for: "Peter Senge" may mean the surname "Senge"."""
+    words = name.split()
+    keys = {normalize_surname(name)}
+    if len(words) > 1:
+        keys.add(normalize_surname(words[-1]))
+    keys.discard("")
+    return frozenset(keys)
+
+
 @dataclass(frozen=True, slots=True)
 class Attribution:
     """An attribution as written, read into surnames: "Crossan, Lane & White" -> 3 names."""
