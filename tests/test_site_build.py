@@ -6,6 +6,7 @@ copies it with the project's docs pages and mkdocs.yml into a temporary folder a
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -56,13 +57,14 @@ def build_site(fixture: str, dest: Path, *, strict: bool = False) -> Build:
         "-m",
         "mkdocs",
         "build",
-        "-q" if not strict else "--strict",
+        *(["--strict"] if strict else []),
         "-f",
         str(config),
         "-d",
         str(dest / "site"),
     ]
-    done = subprocess.run(command, cwd=dest, capture_output=True, text=True, check=False)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run(command, cwd=dest, env=env, capture_output=True, text=True, check=False)
     return Build(done.returncode, done.stdout + done.stderr, dest / "site")
 
 

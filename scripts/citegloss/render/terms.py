@@ -41,6 +41,7 @@ _SKIP = frozenset(
         "math",
         "label",
         "dt",
+        "th",
         "h1",
         "h2",
         "h3",
