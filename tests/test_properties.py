@@ -105,6 +105,7 @@ def run_checker(concept: str | bytes, bib: str | bytes, name: str) -> int:
                 )
                 assert status in (0, 1, 2)
         assert "Traceback" not in out.getvalue() + err.getvalue()
+        assert "internal error" not in err.getvalue()
         return status
 
 

@@ -131,3 +131,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CannotRun as exc:
         print(f"citegloss: error: {exc}", file=sys.stderr)
         return EXIT_CANNOT_RUN
+    except BrokenPipeError:  # `citegloss check | head`: the reader left; nothing is wrong
+        sys.stderr.close()
+        return EXIT_FINDINGS
+    except Exception as exc:  # a bug of ours: say so plainly rather than with a traceback
+        print(
+            f"citegloss: internal error: {exc!r}. Please report it with the input that caused it.",
+            file=sys.stderr,
+        )
+        return EXIT_CANNOT_RUN
