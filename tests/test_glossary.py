@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from citegloss.glossary import load_concept_file, parse_yaml
+from citegloss.glossary import load_concept_file
+from citegloss.yamlfile import parse_yaml
 from citegloss.model import Location
 
 DEFINITION = """  - author: Senge

@@ -42,6 +42,14 @@ class Finding:
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
+    @classmethod
+    def error(cls, code: str, location: Location, message: str, suggestion: str = "") -> Finding:
+        return cls(code, Severity.ERROR, location, message, suggestion)
+
+    @classmethod
+    def warning(cls, code: str, location: Location, message: str, suggestion: str = "") -> Finding:
+        return cls(code, Severity.WARNING, location, message, suggestion)
+
 
 @dataclass(frozen=True, slots=True)
 class Person:

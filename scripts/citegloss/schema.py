@@ -16,7 +16,7 @@ from rapidfuzz import process
 from citegloss.model import Finding, Severity
 
 if TYPE_CHECKING:
-    from citegloss.glossary import YamlDocument
+    from citegloss.yamlfile import YamlDocument
 
 
 @cache
