@@ -40,6 +40,23 @@ def add_output_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_input_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--glossary",
+        type=Path,
+        default=Path("glossary"),
+        metavar="DIR",
+        help="folder of concept files (default: glossary)",
+    )
+    parser.add_argument(
+        "--bib",
+        type=Path,
+        default=Path("references.bib"),
+        metavar="FILE",
+        help="the bibliography (default: references.bib)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="citegloss", description=__doc__)
     parser.add_argument("--version", action="version", version=f"citegloss {__version__}")
@@ -47,20 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     check_parser = commands.add_parser(
         "check", help="check the glossary's citations against references.bib"
     )
-    check_parser.add_argument(
-        "--glossary",
-        type=Path,
-        default=Path("glossary"),
-        metavar="DIR",
-        help="folder of concept files (default: glossary)",
-    )
-    check_parser.add_argument(
-        "--bib",
-        type=Path,
-        default=Path("references.bib"),
-        metavar="FILE",
-        help="the bibliography (default: references.bib)",
-    )
+    add_input_options(check_parser)
     add_output_options(check_parser)
     check_parser.set_defaults(run=run_check)
     return parser
