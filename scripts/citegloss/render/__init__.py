@@ -13,14 +13,14 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from citegloss.model import Bibliography, Glossary
 from citegloss.render.bibliography import AUTHORS, authors_page, bibliography_page
 from citegloss.render.concept import BIBLIOGRAPHY, concept_page, concept_src
 from citegloss.render.crossref import CrossReferences
 from citegloss.render.home import CONCEPTS_INDEX, concept_list, concepts_index_page, counts
-from citegloss.render.html import Links, title_text
+from citegloss.render.html import Links, spaced, title_text
 from citegloss.render.schema_doc import schema_reference
 from citegloss.render.terms import TermIndex
 from citegloss.schema import load_schema
@@ -110,6 +110,7 @@ def render_site(
     )
     for make in extra_pages:
         pages.extend(make(xref, links))
+    pages = [replace(page, markdown=spaced(page.markdown)) for page in pages]
     fragments: dict[str, Callable[[str], str]] = {
         "counts": lambda here: counts(xref),
         "concepts": lambda here: concept_list(xref, here, links),
@@ -129,6 +130,6 @@ def fill_markers(markdown: str, here: str, fragments: Mapping[str, Callable[[str
 
     def replace(match: re.Match[str]) -> str:
         make = fragments.get(match.group(1))
-        return f"\n\n{make(here)}\n\n" if make else match.group(0)
+        return f"\n\n{spaced(make(here))}\n\n" if make else match.group(0)
 
     return _MARKER.sub(replace, markdown)

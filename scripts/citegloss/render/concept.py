@@ -87,16 +87,17 @@ def _definition_row(here: str, definition: Definition, links: Links) -> str:
         body += (
             f'<span class="cg-note"><strong>Editors’ note:</strong> {text(definition.note)}</span>'
         )
-    facets = [f'<span class="cg-chip">{text(definition.facets.nature)}</span>']
-    facets = facets if definition.facets.nature else []
-    facets += [
-        f'<span class="cg-chip cg-level">{text(lv)}</span>' for lv in definition.facets.levels
-    ]
+    facets = ""
+    if definition.facets.nature:
+        facets = f'<span class="cg-chip">{text(definition.facets.nature)}</span>'
+    if definition.facets.levels:
+        levels = ", ".join(definition.facets.levels)
+        facets += f'<span class="cg-levels">{text(levels)}</span>'
     return (
         f'<tr><td data-label="Author"><a class="cg-cite" href="{cite}">{text(claim.author)}</a></td>'
         f'<td data-label="Year">{claim.year}</td>'
         f'<td data-label="Definition">{body}</td>'
-        f'<td data-label="Facets">{" ".join(facets)}</td>'
+        f'<td data-label="Facets">{facets}</td>'
         f'<td data-label="Pages">{_pages(definition.pages)}</td></tr>'
     )
 

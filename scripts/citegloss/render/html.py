@@ -26,6 +26,15 @@ def text(value: str) -> str:
     return html.escape(_WHITESPACE.sub(" ", value).strip(), quote=True)
 
 
+_CELL_END = re.compile(r"</(td|th|li|dt|dd|p|span|q)><")
+
+
+def spaced(markup: str) -> str:
+    """A space after each cell, item and paragraph, so text extracted from the HTML (search
+    indexes strip tags) keeps words apart: "p. 89 Crossan", not "p. 89Crossan"."""
+    return _CELL_END.sub(r"</\1> <", markup)
+
+
 def paragraphs(value: str, css_class: str = "") -> str:
     """A text field as `<p>` elements, one per blank-line-separated paragraph, escaped."""
     attribute = f' class="{css_class}"' if css_class else ""

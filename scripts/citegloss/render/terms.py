@@ -87,6 +87,12 @@ def _key(words: Iterable[str], caps: bool) -> tuple[str, ...]:
     return ("\x00caps", *folded) if caps else folded
 
 
+def tooltip_text(value: str) -> str:
+    """Text safe for a link title even where a theme renders titles as HTML (Material's
+    tooltips do): no `<` or `>` survive, so the title can never become markup."""
+    return value.replace("<", "\u2039").replace(">", "\u203a")
+
+
 def _is_caps(word: str) -> bool:
     stem = word[:-1] if word.endswith("s") and len(word) > 2 else word
     return len(stem) > 1 and stem.isupper()
@@ -107,7 +113,9 @@ class TermIndex:
         self.longest = 1
         for concept in concepts:
             target = TermTarget(
-                concept.id, concept.term, f"{concept.term}: {short_definition(concept)}"
+                concept.id,
+                concept.term,
+                tooltip_text(f"{concept.term}: {short_definition(concept)}"),
             )
             for name in (concept.term, *concept.aliases):
                 words = _WORD.findall(name)

@@ -1,0 +1,157 @@
+"""The built site in a real browser (Debian's headless Chromium, driven by Playwright): a
+reader goes home -> a concept, follows a citation to the bibliography and back, sees a
+tooltip, finds a concept by author through search; a page built from payloads runs nothing.
+
+Screenshots of a concept page at laptop and phone widths land in build/screenshots/.
+"""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from test_site_build import ROOT, build_site
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+SCREENSHOTS = ROOT / "build" / "screenshots"
+
+sync_api = pytest.importorskip("playwright.sync_api")
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs chromium (make browser)")
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    """The basic and payload sites, each served on 127.0.0.1 from a thread."""
+    urls, servers = {}, []
+    for fixture in ("site-basic", "site-payload"):
+        build = build_site(fixture, tmp_path_factory.mktemp(fixture))
+        assert build.returncode == 0, build.log
+        handler = functools.partial(_QuietHandler, directory=str(build.site))
+        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        urls[fixture] = f"http://127.0.0.1:{server.server_address[1]}/"
+    yield urls
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    context = browser.new_context(viewport={"width": 1366, "height": 800})  # type: ignore[attr-defined]
+    tab = context.new_page()
+    tab.set_default_timeout(10_000)
+    yield tab
+    context.close()
+
+
+def test_home_to_concept_to_bibliography_and_back(served: dict[str, str], page: object) -> None:
+    p = page  # type: ignore[assignment]
+    p.goto(served["site-basic"])
+    assert p.locator(".cg-counts").inner_text().split() == [
+        "3", "concepts", "6", "definitions", "6", "works", "8", "authors",
+    ]  # fmt: skip
+    p.locator(".cg-concept-list").get_by_role("link", name="Organizational learning").click()
+    p.wait_for_url("**/concepts/organizational-learning.html")
+    assert p.locator("h1").inner_text() == "Organizational learning"
+    assert p.locator("table.cg-definitions tbody tr").count() == 3
+    p.locator("table.cg-definitions a.cg-cite", has_text="Huber").click()
+    p.wait_for_url("**/bibliography.html#huber1991organizational")
+    entry = p.locator("#huber1991organizational")
+    assert "Huber, G. P. (1991)." in entry.inner_text()
+    assert entry.is_visible()
+    entry.get_by_role("link", name="Organizational learning").click()
+    p.wait_for_url("**/concepts/organizational-learning.html")
+    assert p.title().startswith("Organizational learning")
+
+
+def test_a_term_in_the_text_shows_a_tooltip(served: dict[str, str], page: object) -> None:
+    p = page  # type: ignore[assignment]
+    p.goto(served["site-basic"] + "concepts/learning-organization.html")
+    term = p.locator("a.cg-term", has_text="organizational learnings")
+    term.hover()
+    tooltip = p.get_by_text("The ways an organization, as distinct from any single employee")
+    tooltip.first.wait_for(state="visible")
+    term.click()
+    p.wait_for_url("**/concepts/organizational-learning.html")
+
+
+def test_search_finds_a_concept_by_author(served: dict[str, str], page: object) -> None:
+    p = page  # type: ignore[assignment]
+    p.goto(served["site-basic"])
+    search = p.locator("input.md-search__input")
+    search.click()
+    search.press_sequentially("Crossan", delay=30)
+    results = p.locator(".md-search-result__item")
+    results.first.wait_for(state="visible")
+    assert "Organizational learning" in p.locator(".md-search-result__list").inner_text()
+
+
+def test_a_page_built_from_payloads_runs_nothing(served: dict[str, str], page: object) -> None:
+    p = page  # type: ignore[assignment]
+    dialogs: list[str] = []
+    p.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    for path in ("concepts/payload.html", "concepts/ordinary.html", "bibliography.html"):
+        p.goto(served["site-payload"] + path)
+        p.wait_for_load_state("load")
+        title = p.title()
+        p.locator("a.cg-term, a.cg-cite").first.hover()
+        p.wait_for_timeout(300)
+        assert p.title() == title != "pwned"
+        assert p.evaluate("document.querySelectorAll('article script, article iframe').length") == 0
+        article = p.locator("article")
+        for selector in (
+            "script",
+            "iframe",
+            "img[src='x']",
+            "svg[onload]",
+            "[onerror]",
+            "[onload]",
+            "[onmouseover]",
+            "[onclick]",
+            "a[href^='javascript:']",
+        ):
+            assert article.locator(selector).count() == 0, (path, selector)
+    p.goto(served["site-payload"] + "concepts/payload.html")
+    assert p.title().startswith("‹script>document.title='pwned';alert(7)‹/script>Payload")
+    assert p.locator("h1").inner_text().startswith("<script>document.title='pwned'")
+    assert dialogs == []
+
+
+@pytest.mark.parametrize(("name", "width", "height"), [("laptop", 1366, 800), ("phone", 390, 844)])
+def test_screenshots_of_a_concept_page(
+    served: dict[str, str], browser: object, name: str, width: int, height: int
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": height})  # type: ignore[attr-defined]
+    p = context.new_page()
+    p.goto(served["site-basic"] + "concepts/organizational-learning.html")
+    p.wait_for_load_state("load")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    p.screenshot(path=str(SCREENSHOTS / f"concept-{name}.png"), full_page=True)
+    overflow = p.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    context.close()
+    assert overflow <= 0, f"the page scrolls sideways by {overflow}px at {width}px"
