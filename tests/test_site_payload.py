@@ -75,11 +75,11 @@ def test_no_page_contains_an_injected_element_or_attribute(payload: Build, page:
 def test_the_payload_is_shown_as_text(payload: Build) -> None:
     page = payload.page("concepts/payload.html")
     assert (
-        "<h1 class=\"cg-term\">&lt;script&gt;document.title='pwned';alert(7)&lt;/script&gt;"
+        '<h1 class="cg-term">&lt;script&gt;document.title=&#x27;pwned&#x27;;alert(7)&lt;/script&gt;'
         "Payload</h1>"
     ) in page
     assert "a [markdown link](javascript:alert(10))" in page
-    assert '--8&lt;-- "/etc/passwd"' in page
+    assert "--8&lt;-- &quot;/etc/passwd&quot;" in page
     assert "&lt;svg/onload=alert(14)&gt; quoted" in page
     assert "<title>‹script&gt;document.title=&#x27;pwned&#x27;;alert(7)‹/script&gt;Payload" in page
 

@@ -18,13 +18,14 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 
 from citegloss.bib import load_bibliography
 from citegloss.check import check
 from citegloss.glossary import load_glossary
 from citegloss.model import Finding
-from citegloss.render import Links, Site, fill_markers, render_site
+from citegloss.render import Links, Site, expand_html, fill_markers, render_site
+from citegloss.render import Page as RenderedPage
 from citegloss.report import format_text
 
 if TYPE_CHECKING:
@@ -61,7 +62,7 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
 
     def __init__(self) -> None:
         self.site: Site | None = None
-        self.concept_of: dict[str, str] = {}
+        self.generated: dict[str, RenderedPage] = {}
 
     def _path(self, config: MkDocsConfig, value: str) -> Path:
         return Path(config.config_file_path or ".").parent.joinpath(value).resolve()
@@ -103,14 +104,15 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
             if existing := files.get_file_from_path(page.src):
                 log.warning(f"docs/{page.src} is hidden by the page citegloss generates there")
                 files.remove(existing)
-            file = File.generated(config, page.src, content=page.markdown)
+            # Concept pages are reached from the index, links and search, not the nav.
+            inclusion = InclusionLevel.NOT_IN_NAV if page.concept_id else InclusionLevel.UNDEFINED
+            file = File.generated(config, page.src, content=page.markdown, inclusion=inclusion)
             if page.edit_path:
                 file.edit_uri = os.path.relpath(repo / page.edit_path, docs_dir).replace(
                     os.sep, "/"
                 )
             files.append(file)
-            if page.concept_id:
-                self.concept_of[page.src] = page.concept_id
+            self.generated[page.src] = page
         assets = resources.files("citegloss.render")
         for dest, name in ((CSS, "citegloss.css"), (SHIM, "iframe-worker-shim.js")):
             files.append(
@@ -130,12 +132,16 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        if self.site is None or not self.config.link_terms:
+        if self.site is None:
             return html
         here = page.file.src_uri
-        return self.site.terms.link_terms(
-            html, here, self.site.links, self.concept_of.get(here, "")
-        )
+        generated = self.generated.get(here)
+        if generated:
+            html = expand_html(html, generated)
+        if not self.config.link_terms:
+            return html
+        own_id = generated.concept_id if generated else ""
+        return self.site.terms.link_terms(html, here, self.site.links, own_id)
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any

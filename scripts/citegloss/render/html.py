@@ -12,6 +12,7 @@ import html
 import posixpath
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import quote
 
 _WHITESPACE = re.compile(r"\s+")
@@ -83,10 +84,15 @@ class Links:
 
     def href(self, from_src: str, to_src: str, anchor: str = "") -> str:
         """A relative link from page `from_src` to page `to_src` (and `#anchor` on it)."""
-        here, there = self.url(from_src), self.url(to_src)
-        base = here.rstrip("/") if here.endswith("/") else posixpath.dirname(here)
-        target = posixpath.relpath(there or ".", base or ".")
-        if (there == "" or there.endswith("/")) and not target.endswith("/"):
-            target += "/"
-        link = html.escape(target, quote=True)
+        link = _relative_link(self.url(from_src), self.url(to_src))
         return f"{link}#{html.escape(anchor, quote=True)}" if anchor else link
+
+
+@lru_cache(maxsize=65536)
+def _relative_link(here: str, there: str) -> str:
+    """Cached: a site links every page to a few hundred others, from a few folders."""
+    base = here.rstrip("/") if here.endswith("/") else posixpath.dirname(here)
+    target = posixpath.relpath(there or ".", base or ".")
+    if (there == "" or there.endswith("/")) and not target.endswith("/"):
+        target += "/"
+    return html.escape(target, quote=True)
