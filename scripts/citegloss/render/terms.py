@@ -40,7 +40,9 @@ _NO_TERMS_CLASS = "cg-noterms"
 
 def singular(word: str) -> str:
     """A crude English singular, applied alike to terms and text: routines -> routine,
-    processes -> process, capabilities -> capability, analysis stays."""
+    processes -> process, capabilities -> capability, analysis stays, OLs -> OL."""
+    if len(word) > 2 and word.endswith("s") and word[:-1].isupper():
+        return word[:-1]
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if word.endswith(("sses", "ches", "shes", "xes", "zes")):
@@ -52,6 +54,8 @@ def singular(word: str) -> str:
 
 @lru_cache(maxsize=131072)
 def _fold(word: str) -> str:
+    if len(word) > 2 and word.endswith("s") and word[:-1].isupper():
+        word = word[:-1]  # OLs -> OL
     return singular(word.replace("’", "'").lower())
 
 

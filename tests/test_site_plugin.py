@@ -1,0 +1,138 @@
+"""The plugin's configuration and hooks, and the pure rendering helpers, without a build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from mkdocs.config.defaults import MkDocsConfig
+
+from citegloss.mkdocs_plugin import CiteglossPlugin
+from citegloss.model import Claim, Concept, Definition, Facets, Location
+from citegloss.render import Links
+from citegloss.render.concept import how_they_differ, short_definition
+from citegloss.render.html import doi_url, safe_url, text
+from citegloss.render.terms import TermIndex, singular, tooltip_text
+
+HERE = Location("glossary/x.yaml")
+
+
+def definition(nature: str = "", *levels: str, year: int = 2000) -> Definition:
+    return Definition(
+        claim=Claim("Someone", year, "key", HERE),
+        paraphrase="words",
+        facets=Facets(levels=tuple(levels), nature=nature),
+    )
+
+
+def concept(cid: str, term: str, *aliases: str, summary: str = "") -> Concept:
+    return Concept(cid, term, (definition(),), HERE, aliases=aliases, summary=summary)
+
+
+def test_the_plugin_config_validates_with_its_options(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    config = MkDocsConfig(config_file_path=str(tmp_path / "mkdocs.yml"))
+    config.load_dict({
+        "site_name": "t", "docs_dir": str(tmp_path / "docs"),
+        "plugins": [{"citegloss": {"glossary_dir": "g", "bib_file": "b.bib"}}],
+    })  # fmt: skip
+    assert config.validate() == ([], [])
+    plugin = config.plugins["citegloss"]
+    assert isinstance(plugin, CiteglossPlugin)
+    assert (plugin.config.glossary_dir, plugin.config.bib_file) == ("g", "b.bib")
+
+
+def test_serve_watches_the_glossary_and_the_bibliography(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    config = MkDocsConfig(config_file_path=str(tmp_path / "mkdocs.yml"))
+    config.load_dict(
+        {"site_name": "t", "docs_dir": str(tmp_path / "docs"), "plugins": ["citegloss"]}
+    )
+    assert config.validate() == ([], [])
+    watched: list[str] = []
+
+    class Server:
+        def watch(self, path: str) -> None:
+            watched.append(path)
+
+    config.plugins["citegloss"].on_serve(Server(), config=config, builder=None)  # type: ignore[arg-type]
+    assert watched == [str(tmp_path / "glossary"), str(tmp_path / "references.bib")]
+
+
+def test_how_definitions_differ_in_one_sentence() -> None:
+    definitions = [
+        definition("process", "individual"),
+        definition("process", "organization"),
+        definition("process", "team"),
+        definition("form-of-organization", "interorganizational"),
+        definition("form-of-organization", "organization"),
+    ]
+    assert how_they_differ(definitions) == (
+        "3 treat it as a process, 2 as a form of organization; "
+        "levels: individual to interorganizational"
+    )
+    assert how_they_differ([definition("outcome", "team")]) == (
+        "1 treats it as an outcome; level: team"
+    )
+    assert how_they_differ([definition()]) == ""
+
+
+def test_a_short_definition_is_the_summary_s_first_sentence() -> None:
+    c = concept("a", "A", summary="First sentence here. Second one.")
+    assert short_definition(c) == "First sentence here."
+
+
+@pytest.mark.parametrize(
+    ("directory_urls", "src", "dest", "expected"),
+    [
+        (False, "index.md", "concepts/x.md", "concepts/x.html"),
+        (False, "concepts/x.md", "bibliography.md", "../bibliography.html"),
+        (False, "concepts/x.md", "concepts/y.md", "y.html"),
+        (True, "concepts/x.md", "bibliography.md", "../../bibliography/"),
+        (True, "concepts/x.md", "index.md", "../../"),
+    ],
+)
+def test_links_are_relative(directory_urls: bool, src: str, dest: str, expected: str) -> None:
+    assert Links(directory_urls).href(src, dest) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("routines", "routine"), ("processes", "process"), ("process", "process"),
+     ("capabilities", "capability"), ("analysis", "analysis"), ("OLs", "OL"), ("its", "its")],
+)  # fmt: skip
+def test_singular(word: str, expected: str) -> None:
+    assert singular(word) == expected
+
+
+def test_terms_match_plurals_and_case_and_acronyms_only_in_capitals() -> None:
+    index = TermIndex([concept("ol", "Organizational learning", "OL"), concept("it", "IT")])
+    found = [(t[2].concept_id, "x") for t in index.find("Organizational Learnings and OLs")]
+    assert found == [("ol", "x"), ("ol", "x")]
+    assert index.find("it is what it is") == []
+    assert [t[2].concept_id for t in index.find("the IT department")] == ["it"]
+    assert index.find("organizational&amp; learning") == []
+
+
+def test_term_links_skip_headings_links_and_code_and_link_once() -> None:
+    index = TermIndex([concept("ol", "Organizational learning", "OL")])
+    html = (
+        "<h2>OL</h2><p><a href='x'>OL</a> <code>OL</code> OL and OL</p>"
+        "<pre><code>OL</code></pre><!-- OL -->"
+    )
+    linked = index.link_terms(html, "index.md", Links())
+    assert linked.count('class="cg-term"') == 1
+    assert (
+        '<p><a href=\'x\'>OL</a> <code>OL</code> <a class="cg-term" href="concepts/ol.html"'
+        in linked
+    )
+    assert index.link_terms(html, "concepts/ol.md", Links(), own_id="ol") == html
+
+
+def test_escaping_helpers() -> None:
+    assert text('<a href="x">\n\n y') == "&lt;a href=&quot;x&quot;&gt; y"
+    assert tooltip_text("<img src=x onerror=alert(1)>") == "‹img src=x onerror=alert(1)›"
+    assert safe_url("javascript:alert(1)") == ""
+    assert safe_url("https://example.org/a") == "https://example.org/a"
+    assert doi_url("doi:10.1/x y") == "https://doi.org/10.1/x%20y"
+    assert doi_url("https://doi.org/10.1/x") == "https://doi.org/10.1/x"
