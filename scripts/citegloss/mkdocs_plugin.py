@@ -125,9 +125,7 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
     ) -> str:
         if page.edit_url and "/../" in page.edit_url:
             page.edit_url = _resolve_dots(page.edit_url)
-        if self.site is None or page.file.generated_by:
-            return markdown
-        return fill_markers(markdown, page.file.src_uri, self.site.fragments)
+        return markdown
 
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -138,6 +136,8 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
         generated = self.generated.get(here)
         if generated:
             html = expand_html(html, generated)
+        else:
+            html = fill_markers(html, here, self.site.fragments)
         if not self.config.link_terms:
             return html
         own_id = generated.concept_id if generated else ""

@@ -162,11 +162,18 @@ def expand_html(html: str, page: Page) -> str:
     return _BLOCK.sub(lambda m: page.html_blocks[int(m.group(1))], html)
 
 
-def fill_markers(markdown: str, here: str, fragments: Mapping[str, Callable[[str], str]]) -> str:
-    """Replace `<!-- citegloss:NAME -->` with its fragment; unknown names stay as comments."""
+def fill_markers(html: str, here: str, fragments: Mapping[str, Callable[[str], str]]) -> str:
+    """Replace `<!-- citegloss:NAME -->` in a converted page with its HTML fragment.
+
+    Markers pass through Markdown as comments and are filled afterwards, so the Markdown
+    processor never parses a fragment (the home page lists every concept). Unknown names
+    stay as comments.
+    """
+    if "citegloss:" not in html:
+        return html
 
     def replace(match: re.Match[str]) -> str:
         make = fragments.get(match.group(1))
-        return f"\n\n{spaced(make(here))}\n\n" if make else match.group(0)
+        return spaced(make(here)) if make else match.group(0)
 
-    return _MARKER.sub(replace, markdown)
+    return _MARKER.sub(replace, html)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from citegloss.render.html import text
+from citegloss.render.html import slug, text
 
 #: The sections of the page: (title, how to reach the object in the schema).
 _SECTIONS = (
@@ -64,13 +64,13 @@ def _table(schema: dict[str, Any], node: dict[str, Any]) -> str:
 
 
 def schema_reference(schema: dict[str, Any]) -> str:
-    """Markdown: one section per object of the schema, a table of its keys in each."""
+    """HTML: one section per object of the schema, a table of its keys in each."""
     blocks = [f'<p class="cg-lead">{text(schema.get("description", ""))}</p>']
     for title, path in _SECTIONS:
         node: Any = schema
         for part in path:
             node = node[part]
-        blocks.append(f"### {title}")
+        blocks.append(f'<h3 id="{slug(title)}">{text(title)}</h3>')
         if node.get("description"):
             blocks.append(f"<p>{text(node['description'])}</p>")
         choices = [alt["required"][0] for alt in node.get("oneOf", ()) if alt.get("required")]
