@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from citegloss.glossary import load_concept_file
-from citegloss.yamlfile import parse_yaml
 from citegloss.model import Location
+from citegloss.yamlfile import parse_yaml
 
 DEFINITION = """  - author: Senge
     year: 1990
