@@ -100,15 +100,21 @@ def test_a_term_in_the_text_shows_a_tooltip(served: dict[str, str], page: object
     p.wait_for_url("**/concepts/organizational-learning.html")
 
 
-def test_search_finds_a_concept_by_author(served: dict[str, str], page: object) -> None:
+@pytest.mark.parametrize(
+    ("query", "concept"),
+    [("Crossan", "Organizational learning"), ("Garvin", "Learning organization"),
+     ("OL", "Organizational learning"), ("double-loop", "Double-loop learning")],
+)  # fmt: skip
+def test_search_finds_a_concept_by_author_alias_and_term(
+    served: dict[str, str], page: object, query: str, concept: str
+) -> None:
     p = page  # type: ignore[assignment]
     p.goto(served["site-basic"])
     search = p.locator("input.md-search__input")
     search.click()
-    search.press_sequentially("Crossan", delay=30)
-    results = p.locator(".md-search-result__item")
-    results.first.wait_for(state="visible")
-    assert "Organizational learning" in p.locator(".md-search-result__list").inner_text()
+    search.press_sequentially(query, delay=30)
+    p.locator(".md-search-result__item").first.wait_for(state="visible")
+    assert concept in p.locator(".md-search-result__list").inner_text()
 
 
 def test_a_page_built_from_payloads_runs_nothing(served: dict[str, str], page: object) -> None:

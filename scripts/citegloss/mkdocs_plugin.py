@@ -98,6 +98,7 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
             links=Links(directory_urls=config.use_directory_urls),
             glossary_path=_relative(glossary_dir, repo),
             bib_path=_relative(bib_file, repo),
+            link_terms=self.config.link_terms,
         )
         docs_dir = Path(config.docs_dir).resolve()
         for page in self.site.pages:
@@ -134,14 +135,12 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
             return html
         here = page.file.src_uri
         generated = self.generated.get(here)
-        if generated:
-            html = expand_html(html, generated)
-        else:
-            html = fill_markers(html, here, self.site.fragments)
+        if generated:  # its terms were linked as it was rendered
+            return expand_html(html, generated)
+        html = fill_markers(html, here, self.site.fragments)
         if not self.config.link_terms:
             return html
-        own_id = generated.concept_id if generated else ""
-        return self.site.terms.link_terms(html, here, self.site.links, own_id)
+        return self.site.terms.link_terms(html, here, self.site.links)
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any

@@ -20,7 +20,7 @@ from citegloss.render.bibliography import AUTHORS, authors_page, bibliography_pa
 from citegloss.render.concept import BIBLIOGRAPHY, concept_page, concept_src
 from citegloss.render.crossref import CrossReferences
 from citegloss.render.home import CONCEPTS_INDEX, concept_list, concepts_index_page, counts
-from citegloss.render.html import Links, spaced, title_text
+from citegloss.render.html import Links, spaced, text, title_text
 from citegloss.render.schema_doc import schema_reference
 from citegloss.render.terms import TermIndex
 from citegloss.schema import load_schema
@@ -83,20 +83,26 @@ def render_site(
     glossary_path: str = "glossary",
     bib_path: str = "references.bib",
     extra_pages: Sequence[PageMaker] = (),
+    link_terms: bool = True,
 ) -> Site:
     """Every generated page, in one pass over the model.
 
     Parameters:
         glossary_path: The glossary folder relative to the repository, for edit links.
         bib_path: references.bib relative to the repository, for edit links.
+        link_terms: Link the glossary terms mentioned in concept pages' text.
     """
     xref = CrossReferences.build(glossary, bibliography)
+    terms = TermIndex(xref.concepts)
     pages = [
         Page(
             src=concept_src(c.id),
             concept_id=c.id,
             edit_path=f"{glossary_path.rstrip('/')}/{c.id}.yaml",
-            markdown=front_matter(c.term, boost=2) + concept_page(c, xref, links),
+            markdown=front_matter(c.term, boost=2)
+            + concept_page(
+                c, xref, links, terms.prose(concept_src(c.id), links, c.id) if link_terms else text
+            ),
         )
         for c in xref.concepts
     ]
@@ -131,7 +137,7 @@ def render_site(
         xref=xref,
         links=links,
         pages=tuple(pages),
-        terms=TermIndex(xref.concepts),
+        terms=terms,
         fragments=fragments,
     )
 

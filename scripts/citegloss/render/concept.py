@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from citegloss.model import Concept, Definition
 from citegloss.render.crossref import ContrastView, CrossReferences
-from citegloss.render.html import Links, paragraphs, text
+from citegloss.render.html import Links, Prose, paragraphs, text
 
 BIBLIOGRAPHY = "bibliography.md"
 
@@ -76,16 +76,16 @@ def _pages(pages: str) -> str:
     return f"pp. {text(pages)}" if any(c in pages for c in "-–,") else f"p. {text(pages)}"
 
 
-def _definition_row(here: str, definition: Definition, links: Links) -> str:
+def _definition_row(here: str, definition: Definition, links: Links, prose: Prose) -> str:
     claim = definition.claim
     cite = links.href(here, BIBLIOGRAPHY, claim.cite)
     if definition.is_quote:
-        body = f'<q class="cg-quote">{text(definition.quote)}</q>'
+        body = f'<q class="cg-quote">{prose(definition.quote)}</q>'
     else:
-        body = f'<span class="cg-paraphrase">{text(definition.paraphrase)}</span>'
+        body = prose(definition.paraphrase)
     if definition.note:
         body += (
-            f'<span class="cg-note"><strong>Editors’ note:</strong> {text(definition.note)}</span>'
+            f'<span class="cg-note"><strong>Editors’ note:</strong> {prose(definition.note)}</span>'
         )
     facets = ""
     if definition.facets.nature:
@@ -102,8 +102,10 @@ def _definition_row(here: str, definition: Definition, links: Links) -> str:
     )
 
 
-def definitions_table(here: str, definitions: Sequence[Definition], links: Links) -> str:
-    rows = "".join(_definition_row(here, d, links) for d in by_year(definitions))
+def definitions_table(
+    here: str, definitions: Sequence[Definition], links: Links, prose: Prose = text
+) -> str:
+    rows = "".join(_definition_row(here, d, links, prose) for d in by_year(definitions))
     return (
         '<div class="cg-table-wrap"><table class="cg-definitions"><thead><tr><th>Author</th>'
         "<th>Year</th><th>Definition</th><th>Facets</th><th>Pages</th></tr></thead>"
@@ -111,7 +113,9 @@ def definitions_table(here: str, definitions: Sequence[Definition], links: Links
     )
 
 
-def _contrast(this: Concept, view: ContrastView, xref: CrossReferences, links: Links) -> str:
+def _contrast(
+    this: Concept, view: ContrastView, xref: CrossReferences, links: Links, prose: Prose
+) -> str:
     here, other = concept_src(this.id), xref.glossary.concepts[view.other]
     other_link = f'<a href="{links.href(here, concept_src(other.id))}">{text(other.term)}</a>'
     rows = []
@@ -120,8 +124,8 @@ def _contrast(this: Concept, view: ContrastView, xref: CrossReferences, links: L
         pages = f", {_pages(point.pages)}" if point.pages else ""
         rows.append(
             f'<tr><td data-label="Aspect">{text(point.aspect)}</td>'
-            f'<td data-label="{text(this.term)}">{text(point.this)}</td>'
-            f'<td data-label="{text(other.term)}">{text(point.other)}</td>'
+            f'<td data-label="{text(this.term)}">{prose(point.this)}</td>'
+            f'<td data-label="{text(other.term)}">{prose(point.other)}</td>'
             f'<td data-label="Source"><a class="cg-cite" href="{cite}">{text(point.claim.author)}'
             f" ({point.claim.year})</a>{pages}</td></tr>"
         )
@@ -133,15 +137,20 @@ def _contrast(this: Concept, view: ContrastView, xref: CrossReferences, links: L
     )
 
 
-def concept_page(concept: Concept, xref: CrossReferences, links: Links) -> str:
-    """The page's Markdown: fixed headings in Markdown, everything from YAML as escaped HTML."""
+def concept_page(concept: Concept, xref: CrossReferences, links: Links, prose: Prose = text) -> str:
+    """The page's Markdown: fixed headings in Markdown, everything from YAML as escaped HTML.
+
+    Parameters:
+        prose: Escapes the free-text fields (summary, definitions, notes, contrast points);
+            `TermIndex.prose` also links the glossary terms they mention.
+    """
     here = concept_src(concept.id)
     blocks = [f'<h1 class="cg-term">{text(concept.term)}</h1>']
     if concept.aliases:
         aliases = ", ".join(f'<span class="cg-alias">{text(a)}</span>' for a in concept.aliases)
         blocks.append(f'<p class="cg-aliases">Also called: {aliases}</p>')
     if concept.summary:
-        blocks.append(f'<div class="cg-summary">{paragraphs(concept.summary)}</div>')
+        blocks.append(f'<div class="cg-summary">{paragraphs(concept.summary, prose)}</div>')
     count = len(concept.definitions)
     blocks.append(f"## Definitions ({count})")
     differ = how_they_differ(concept.definitions)
@@ -149,7 +158,7 @@ def concept_page(concept: Concept, xref: CrossReferences, links: Links) -> str:
         blocks.append(f'<p class="cg-differ"><strong>How they differ:</strong> {text(differ)}.</p>')
     elif differ:
         blocks.append(f'<p class="cg-differ"><strong>Facets:</strong> {text(differ)}.</p>')
-    blocks.append(definitions_table(here, concept.definitions, links))
+    blocks.append(definitions_table(here, concept.definitions, links, prose))
     related = xref.related.get(concept.id, ())
     if related:
         blocks.append("## Related concepts")
@@ -162,5 +171,5 @@ def concept_page(concept: Concept, xref: CrossReferences, links: Links) -> str:
     views = xref.contrasts.get(concept.id, ())
     if views:
         blocks.append("## Contrasts")
-        blocks.extend(_contrast(concept, view, xref, links) for view in views)
+        blocks.extend(_contrast(concept, view, xref, links, prose) for view in views)
     return "\n\n".join(blocks) + "\n"

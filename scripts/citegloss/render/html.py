@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import quote
@@ -36,11 +37,14 @@ def spaced(markup: str) -> str:
     return _CELL_END.sub(r"</\1> <", markup)
 
 
-def paragraphs(value: str, css_class: str = "") -> str:
+#: Escapes a text field for a page; `TermIndex.prose` also links the glossary terms in it.
+Prose = Callable[[str], str]
+
+
+def paragraphs(value: str, prose: Prose = text) -> str:
     """A text field as `<p>` elements, one per blank-line-separated paragraph, escaped."""
-    attribute = f' class="{css_class}"' if css_class else ""
     parts = [p for p in re.split(r"\n\s*\n", value) if p.strip()]
-    return "".join(f"<p{attribute}>{text(p)}</p>" for p in parts)
+    return "".join(f"<p>{prose(p)}</p>" for p in parts)
 
 
 def title_text(value: str) -> str:
