@@ -67,6 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
     add_input_options(check_parser)
     add_output_options(check_parser)
     check_parser.set_defaults(run=run_check)
+    from citegloss.audit_cli import add_audit_command  # imports this module: import it late
+
+    add_audit_command(commands)
     return parser
 
 
