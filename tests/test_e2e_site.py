@@ -125,7 +125,7 @@ def test_a_page_built_from_payloads_runs_nothing(served: dict[str, str], page: o
         p.goto(served["site-payload"] + path)
         p.wait_for_load_state("load")
         title = p.title()
-        p.locator("a.cg-term, a.cg-cite").first.hover()
+        p.locator("a.cg-term, a.cg-cite, a.cg-backlink").first.hover()
         p.wait_for_timeout(300)
         assert p.title() == title != "pwned"
         assert p.evaluate("document.querySelectorAll('article script, article iframe').length") == 0
