@@ -115,7 +115,7 @@ def run_audit(args: argparse.Namespace) -> int:
     emit(findings, args, audits=summaries)
     if args.format == "text":
         for s in summaries:
-            tally = ", ".join(f"{n} {VERDICTS[c]}" for c, n in s["verdicts"].items() if n)
+            tally = ", ".join(f"{n} {VERDICTS.get(c, c)}" for c, n in s["verdicts"].items() if n)
             print(f"{s['file']}: {s['citations']} citations: {tally or 'none'}")
     broken = [
         f for f in findings if is_about_audit_file(f) or f.code in ("bib-error", "duplicate-key")

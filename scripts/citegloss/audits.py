@@ -52,6 +52,8 @@ class AuditedDocument:
     url: str = ""
     source: str = ""
     note: str = ""
+    #: Where `cite` was written, for an unknown key.
+    cite_location: Location | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +145,7 @@ def build_audit(audit_id: str, doc: YamlDocument, shown: str) -> Audit | None:
         url=_text(record.get("url")),
         source=_text(record.get("source")),
         note=_text(record.get("note")),
+        cite_location=doc.location(shown, ("document", "cite")),
     )
     items: list[Any] = data["citations"] if isinstance(data.get("citations"), list) else []
     citations = [
@@ -300,7 +303,7 @@ def document_reference_findings(audit: Audit, bibliography: Bibliography) -> lis
     return [
         Finding.error(
             "unknown-key",
-            audit.location,
+            audit.document.cite_location or audit.location,
             f"the document's own key '{key}' is not a key in references.bib",
             "Fix the key, or give the document's title, URL and year instead.",
         )
