@@ -19,7 +19,7 @@ def reference_sort_key(reference: Reference) -> tuple[str, int, str]:
 
 def _letter(name: str) -> str:
     initial = normalize_surname(name)[:1].upper()
-    return initial if initial.isalpha() else "#"
+    return initial if initial.isalpha() else ("0–9" if initial.isdigit() else "Other")
 
 
 def _link_out(reference: Reference) -> str:

@@ -11,7 +11,7 @@ CONCEPTS_INDEX = "concepts/index.md"
 
 def _letter(term: str) -> str:
     initial = term.strip()[:1].upper()
-    return initial if initial.isalpha() else "#"
+    return initial if initial.isalpha() else ("0–9" if initial.isdigit() else "Other")
 
 
 def counts(xref: CrossReferences) -> str:

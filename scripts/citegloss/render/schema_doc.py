@@ -65,7 +65,7 @@ def _table(schema: dict[str, Any], node: dict[str, Any]) -> str:
 
 def schema_reference(schema: dict[str, Any]) -> str:
     """HTML: one section per object of the schema, a table of its keys in each."""
-    blocks = [f'<p class="cg-lead">{text(schema.get("description", ""))}</p>']
+    blocks: list[str] = []
     for title, path in _SECTIONS:
         node: Any = schema
         for part in path:
