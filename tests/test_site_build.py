@@ -197,3 +197,17 @@ def test_nothing_is_loaded_from_another_host(basic: Build) -> None:
         html = path.read_text(encoding="utf-8")
         for tag in re.findall(r"<(?:script|link|img|iframe)\b[^>]*>", html):
             assert not re.search(r"""(?:src|href)=["']?(?:https?:)?//""", tag), (path, tag)
+
+
+def test_the_project_site_builds_strictly_with_its_api_page(tmp_path: Path) -> None:
+    """The real mkdocs.yml, docs/ and glossary: what CI deploys, API reference included."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml")]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run(
+        [*command, "-d", str(tmp_path / "site")], cwd=ROOT, env=env, capture_output=True,
+        text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    api = (tmp_path / "site" / "api.html").read_text(encoding="utf-8")
+    assert 'id="citegloss.render"' in api and 'id="citegloss.model"' in api
+    assert (tmp_path / "site" / "codes.html").exists()
