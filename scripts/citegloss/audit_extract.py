@@ -263,10 +263,12 @@ def match_citation(
         return fitting[0].key, ""
     if fitting:
         return None, "ambiguous: " + "; ".join(_describe(w) for w in fitting)
-    candidates = works or index.works_by(citation.surnames[:1])
+    who, candidates = citation.author, works
+    if not candidates:
+        who, candidates = citation.surnames[0], index.works_by(citation.surnames[:1])
     if candidates:
         others = "; ".join(_describe(w) for w in candidates[:4])
-        return None, f"not in references.bib with this year (works by these authors: {others})"
+        return None, f"no {citation.year} work in references.bib; works by {who}: {others}"
     return None, "not in references.bib"
 
 
