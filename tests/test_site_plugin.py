@@ -8,9 +8,10 @@ import pytest
 from mkdocs.config.defaults import MkDocsConfig
 
 from citegloss.mkdocs_plugin import CiteglossPlugin
-from citegloss.model import Claim, Concept, Definition, Facets, Location
-from citegloss.render import Links
+from citegloss.model import Bibliography, Claim, Concept, Definition, Facets, Glossary, Location
+from citegloss.render import Links, Page, render_site
 from citegloss.render.concept import how_they_differ, short_definition
+from citegloss.render.crossref import CrossReferences
 from citegloss.render.html import doi_url, safe_url, text
 from citegloss.render.terms import TermIndex, singular, tooltip_text
 
@@ -136,3 +137,27 @@ def test_escaping_helpers() -> None:
     assert safe_url("https://example.org/a") == "https://example.org/a"
     assert doi_url("doi:10.1/x y") == "https://doi.org/10.1/x%20y"
     assert doi_url("https://doi.org/10.1/x") == "https://doi.org/10.1/x"
+
+
+def extra_section(xref: CrossReferences, links: Links) -> list[Page]:
+    return [Page(src="audits/index.md", markdown=f"# Audits\n\n{len(xref.concepts)} concepts\n")]
+
+
+def test_more_sections_plug_in_as_page_makers() -> None:
+    glossary = Glossary("glossary", {"a": concept("a", "A")})
+    site = render_site(
+        glossary, Bibliography("b.bib", {}), links=Links(), extra_pages=[extra_section]
+    )
+    page = next(p for p in site.pages if p.src == "audits/index.md")
+    assert page.markdown == "# Audits\n\n1 concepts\n"
+
+
+def test_extra_pages_are_named_as_module_and_function(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    config = MkDocsConfig(config_file_path=str(tmp_path / "mkdocs.yml"))
+    config.load_dict({
+        "site_name": "t", "docs_dir": str(tmp_path / "docs"),
+        "plugins": [{"citegloss": {"extra_pages": ["citegloss.render:render_site"]}}],
+    })  # fmt: skip
+    assert config.validate() == ([], [])
+    assert config.plugins["citegloss"].config.extra_pages == ["citegloss.render:render_site"]

@@ -7,6 +7,7 @@ another generator means rewriting only this file. Generated pages are virtual
 
 from __future__ import annotations
 
+import importlib
 import os
 import posixpath
 from importlib import resources
@@ -24,7 +25,7 @@ from citegloss.bib import load_bibliography
 from citegloss.check import check
 from citegloss.glossary import load_glossary
 from citegloss.model import Finding
-from citegloss.render import Links, Site, expand_html, fill_markers, render_site
+from citegloss.render import Links, PageMaker, Site, expand_html, fill_markers, render_site
 from citegloss.render import Page as RenderedPage
 from citegloss.report import format_text
 
@@ -47,6 +48,9 @@ class CiteglossConfig(Config):  # type: ignore[no-untyped-call]
     bib_file = c.Type(str, default="references.bib")
     #: Link glossary terms in every page's text to their concept, with a tooltip.
     link_terms = c.Type(bool, default=True)
+    #: More generated sections: "module:function" names of `citegloss.render.PageMaker`s
+    #: (functions of the cross-references and link style returning pages), e.g. audits.
+    extra_pages = c.ListOfItems(c.Type(str), default=[])
 
 
 def log_findings(findings: list[Finding]) -> int:
@@ -99,6 +103,7 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
             glossary_path=_relative(glossary_dir, repo),
             bib_path=_relative(bib_file, repo),
             link_terms=self.config.link_terms,
+            extra_pages=[_import(name) for name in self.config.extra_pages],
         )
         docs_dir = Path(config.docs_dir).resolve()
         for page in self.site.pages:
@@ -148,6 +153,15 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
         server.watch(str(self._path(config, self.config.glossary_dir)))
         server.watch(str(self._path(config, self.config.bib_file)))
         return server
+
+
+def _import(name: str) -> PageMaker:
+    module, _, attribute = name.partition(":")
+    try:
+        maker: PageMaker = getattr(importlib.import_module(module), attribute)
+    except (ImportError, AttributeError) as exc:
+        raise PluginError(f"citegloss: extra_pages: cannot import '{name}': {exc}") from exc
+    return maker
 
 
 def _resolve_dots(url: str) -> str:

@@ -28,6 +28,7 @@ from citegloss.schema import load_schema
 __all__ = [
     "Links",
     "Page",
+    "PageMaker",
     "Site",
     "TermIndex",
     "expand_html",
