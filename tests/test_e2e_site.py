@@ -148,6 +148,24 @@ def test_a_page_built_from_payloads_runs_nothing(served: dict[str, str], page: o
     assert dialogs == []
 
 
+def test_the_site_works_from_file_urls(
+    tmp_path_factory: pytest.TempPathFactory, page: object
+) -> None:
+    """Opened from disk: links resolve, and search runs (through the vendored worker shim)."""
+    build = build_site("site-basic", tmp_path_factory.mktemp("file"))
+    assert build.returncode == 0, build.log
+    p = page  # type: ignore[assignment]
+    p.goto((build.site / "index.html").as_uri())
+    p.locator(".cg-concept-list").get_by_role("link", name="Learning organization").click()
+    p.wait_for_url("**/concepts/learning-organization.html")
+    assert p.locator("table.cg-definitions tbody tr").count() == 2
+    search = p.locator("input.md-search__input")
+    search.click()
+    search.press_sequentially("Garvin", delay=30)
+    p.locator(".md-search-result__item").first.wait_for(state="visible")
+    assert "Learning organization" in p.locator(".md-search-result__list").inner_text()
+
+
 @pytest.mark.parametrize(("name", "width", "height"), [("laptop", 1366, 800), ("phone", 390, 844)])
 def test_screenshots_of_a_concept_page(
     served: dict[str, str], browser: object, name: str, width: int, height: int
