@@ -1,0 +1,86 @@
+"""Audit pages on the site: counts per verdict, each citation linked to its bibliography entry."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from citegloss.audits import load_audits
+from citegloss.bib import load_bibliography
+from citegloss.render.audit import audit_page, judge_documents, overview_page
+from citegloss.render.html import Links
+from conftest import FIXTURES
+from test_site_build import Build, build_site, site_config
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    build = build_site("audit-site", tmp_path_factory.mktemp("audits"), strict=True)
+    assert build.returncode == 0, build.log
+    return build
+
+
+def test_the_overview_counts_verdicts_per_document(site: Build) -> None:
+    page = site.page("audits/index.html")
+    row = page.split('href="sample-post.html">', 1)[1].split("</tr>", 1)[0]
+    assert row.startswith("A sample post &lt;on learning&gt;</a>")
+    cells = [c.split("<")[0] for c in row.split("<td>")[1:]]
+    # citations, correct, misattributed, missing, extra, misspelled, year, venue, unidentifiable
+    assert cells == ["4", "1", "", "1", "", "", "", "1", "1"]
+    assert 'href="../audits.html">How audits work' in page
+
+
+def test_a_document_page_links_each_citation_to_the_bibliography(site: Build) -> None:
+    page = site.page("audits/sample-post.html")
+    crossan = page.split('id="citation-2"', 1)[1].split("</tr>", 1)[0]
+    assert "cg-verdict-missing-coauthor" in crossan
+    assert (
+        'href="../bibliography.html#crossan1999organizational">Crossan, Lane &amp; White (1999)'
+        in crossan
+    )
+    assert "leaves out Lane" in crossan
+    assert 'id="crossan1999organizational"' in site.page("bibliography.html")
+    huber = page.split('id="citation-3"', 1)[1].split("</tr>", 1)[0]
+    assert "Huber (1991) &lt;b&gt;" in huber and "<b>" not in huber
+    assert "cg-verdict-wrong-venue" in huber
+    jackson = page.split('id="citation-4"', 1)[1].split("</tr>", 1)[0]
+    assert "unidentifiable" in jackson and "not in references.bib" in jackson
+
+
+def test_a_broken_audit_file_fails_the_strict_build(tmp_path: Path) -> None:
+    config = site_config("audit-site", tmp_path)
+    audit = tmp_path / "glossary" / "audits" / "sample-post.yaml"
+    audit.write_text(
+        audit.read_text(encoding="utf-8").replace("senge2006fifth", "senge2006fith"),
+        encoding="utf-8",
+    )
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "glossary/audits/sample-post.yaml:10:11: error unknown-key" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_pages_render_without_a_site_generator(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(FIXTURES / "audit-verdicts")
+    audits, _ = load_audits(Path("glossary/audits"))
+    (document,) = judge_documents(audits, load_bibliography(Path("references.bib")))
+    page = audit_page(document, Links(directory_urls=True))
+    assert page.count('<tr id="citation-') == 9
+    assert 'href="../../bibliography/#fiol1985organizational"' in page
+    overview = overview_page([document], Links())
+    assert (
+        '<a href="sample-article.html">A sample article with every kind of mistake</a>' in overview
+    )
+    assert "No audit is published yet." in overview_page([], Links())
