@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -28,9 +29,14 @@ def test_the_overview_counts_verdicts_per_document(site: Build) -> None:
     page = site.page("audits/index.html")
     row = page.split('href="sample-post.html">', 1)[1].split("</tr>", 1)[0]
     assert row.startswith("A sample post &lt;on learning&gt;</a>")
-    cells = [c.split("<")[0] for c in row.split("<td>")[1:]]
-    # citations, correct, misattributed, missing, extra, misspelled, year, venue, unidentifiable
-    assert cells == ["4", "1", "", "1", "", "", "", "1", "1"]
+    assert row.split("<td>")[1].startswith("4<")
+    chips = re.findall(r'cg-verdict-([a-z-]+)">([^<]+)<', row)
+    assert chips == [
+        ("correct", "1 correct"),
+        ("missing-coauthor", "1 missing co-author"),
+        ("wrong-venue", "1 wrong venue"),
+        ("unidentifiable", "1 unidentifiable"),
+    ]
     assert 'href="../audits.html">How audits work' in page
 
 
@@ -38,6 +44,10 @@ def test_a_document_page_links_each_citation_to_the_bibliography(site: Build) ->
     page = site.page("audits/sample-post.html")
     crossan = page.split('id="citation-2"', 1)[1].split("</tr>", 1)[0]
     assert "cg-verdict-missing-coauthor" in crossan
+    counts = re.findall(
+        r'cg-figure">(\d+)<', page.split('cg-verdict-counts">', 1)[1].split("</ul>")[0]
+    )
+    assert counts == ["1", "0", "1", "0", "0", "0", "1", "1"]
     assert (
         'href="../bibliography.html#crossan1999organizational">Crossan, Lane &amp; White (1999)'
         in crossan

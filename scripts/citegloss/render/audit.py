@@ -89,9 +89,25 @@ def _why(verdict: Verdict) -> str:
     return "".join(parts)
 
 
-def _counts_row(verdicts: Sequence[Verdict]) -> str:
+def _verdict_counts(verdicts: Sequence[Verdict]) -> str:
+    """Every verdict with its count, zeros included, so a reader sees what was looked for."""
     tally = counts(list(verdicts))
-    return "".join(f"<td>{tally.get(code, 0) or ''}</td>" for code in VERDICTS)
+    items = "".join(
+        f'<li class="cg-verdict-{code}"><span class="cg-figure">{tally.get(code, 0)}</span> '
+        f'<span class="cg-figure-label">{text(label)}</span></li>'
+        for code, label in VERDICTS.items()
+    )
+    return f'<ul class="cg-counts cg-verdict-counts">{items}</ul>'
+
+
+def _verdict_summary(verdicts: Sequence[Verdict]) -> str:
+    """Only the verdicts given, as chips: "8 correct", "21 unidentifiable"."""
+    tally = counts(list(verdicts))
+    return " ".join(
+        f'<span class="cg-chip cg-verdict cg-verdict-{code}">{n} {text(VERDICTS[code])}</span>'
+        for code, n in tally.items()
+        if n and code in VERDICTS
+    )
 
 
 def _document_facts(document: AuditedDocument, here: str, links: Links) -> str:
@@ -110,17 +126,17 @@ def _document_facts(document: AuditedDocument, here: str, links: Links) -> str:
         facts.append(("Online", f'<a href="{text(url)}">{text(url)}</a>'))
     if record.source:
         facts.append(("Text audited", f"<code>{text(record.source)}</code>"))
+    shown = [f"<strong>{label}:</strong> {value}" for label, value in facts]
+    blocks = [f'<p class="cg-audit-document">{" · ".join(shown)}</p>'] if shown else []
     if record.note:
-        facts.append(("Note", text(record.note)))
-    rows = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in facts)
-    return f'<dl class="cg-audit-document">{rows}</dl>' if rows else ""
+        blocks.append(f'<p class="cg-note">{text(record.note)}</p>')
+    return "\n\n".join(blocks)
 
 
 def audit_page(document: AuditedDocument, links: Links) -> str:
     here = audit_src(document.audit.id)
     verdicts = document.verdicts
     overview = links.href(here, AUDITS_OVERVIEW)
-    head = "".join(f"<th>{text(label)}</th>" for label in VERDICTS.values())
     rows = []
     for number, verdict in enumerate(verdicts, 1):
         citation = verdict.citation
@@ -142,8 +158,7 @@ def audit_page(document: AuditedDocument, links: Links) -> str:
                 f'that guards the glossary. <a href="{overview}">All audits</a>.</p>',
                 _document_facts(document, here, links),
                 "## Verdicts",
-                f'<div class="cg-table-wrap"><table class="cg-index cg-audit-counts"><thead><tr>{head}'
-                f"</tr></thead><tbody><tr>{_counts_row(verdicts)}</tr></tbody></table></div>",
+                _verdict_counts(verdicts),
                 "## Citations",
                 '<div class="cg-table-wrap"><table class="cg-index cg-audit"><thead><tr><th>Line</th>'
                 "<th>As written</th><th>Verdict</th><th>The work it means</th><th>Why</th></tr></thead>"
@@ -165,21 +180,20 @@ def overview_page(documents: Sequence[AuditedDocument], links: Links) -> str:
     )
     if not documents:
         return f"<h1>Audits</h1>\n\n{lead}\n\n<p>No audit is published yet.</p>\n"
-    head = "".join(f"<th>{text(label)}</th>" for label in VERDICTS.values())
     rows = [
         f'<tr><td><a href="{links.href(here, audit_src(d.audit.id))}">{text(d.title)}</a></td>'
-        f"<td>{len(d.verdicts)}</td>{_counts_row(d.verdicts)}</tr>"
+        f"<td>{len(d.verdicts)}</td><td>{_verdict_summary(d.verdicts)}</td></tr>"
         for d in documents
     ]
     everything = [v for d in documents for v in d.verdicts]
     rows.append(
         f"<tr><td><strong>All documents</strong></td><td>{len(everything)}</td>"
-        f"{_counts_row(everything)}</tr>"
+        f"<td>{_verdict_summary(everything)}</td></tr>"
     )
     table = (
         '<div class="cg-table-wrap"><table class="cg-index cg-audit-overview"><thead><tr>'
-        f"<th>Document</th><th>Citations</th>{head}</tr></thead><tbody>{''.join(rows)}"
-        "</tbody></table></div>"
+        "<th>Document</th><th>Citations</th><th>Verdicts</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
     )
     return f"<h1>Audits</h1>\n\n{lead}\n\n{table}\n"
 
