@@ -112,6 +112,11 @@ def found(text: str) -> list[tuple[str, str, int]]:
             [("Senge (2006)", "Senge", 2006), ("Garvin (1993)", "Garvin", 1993)],
         ),
         ("Scho\u0308n (1983) reflects", [("Schön (1983)", "Schön", 1983)]),
+        (
+            "Nonaka and Takeuchi’s (1995) model",
+            [("Nonaka and Takeuchi’s (1995)", "Nonaka & Takeuchi", 1995)],
+        ),
+        ("as in (Senge, 2006, p. 3).", [("(Senge, 2006, p. 3)", "Senge", 2006)]),
     ],
 )
 def test_every_citation_form(text: str, expected: list[tuple[str, str, int]]) -> None:
@@ -189,6 +194,38 @@ def test_reference_list_entries_give_title_and_venue() -> None:
             2005,
             "Three-dozen knowledge-sharing barriers managers must consider",
             "Management Learning",
+        ),
+    ]
+
+
+APA = """\
+References
+
+Argyris, C., & Schön, D. A. (1978). Organizational learning: A theory of action perspective. Addison-Wesley.
+Senge, P. M. (2006). The fifth discipline: The art and practice of the learning organization (Rev. ed.). Doubleday.
+Crossan, M. M., Lane, H. W., & White, R. E. (1999). An organizational learning framework: From intuition to institution. Academy of Management Review, 24(3), 522-537.
+"""
+
+
+def test_apa_entries_without_quotes() -> None:
+    assert [(c.author, c.year, c.title, c.venue) for c in extract_citations(APA)] == [
+        (
+            "Argyris & Schön",
+            1978,
+            "Organizational learning: A theory of action perspective",
+            "Addison-Wesley",
+        ),
+        (
+            "Senge",
+            2006,
+            "The fifth discipline: The art and practice of the learning organization",
+            "Doubleday",
+        ),
+        (
+            "Crossan, Lane & White",
+            1999,
+            "An organizational learning framework: From intuition to institution",
+            "Academy of Management Review",
         ),
     ]
 

@@ -70,6 +70,10 @@ _HEADING = re.compile(
     r"^[#\s*]*(?:references|bibliography|works cited|literature( cited)?|sources)\s*:?\s*\**$",
     re.IGNORECASE | re.MULTILINE,
 )
+#: "Senge's (2006) discipline": the citation is of Senge.
+_POSSESSIVE = re.compile(r"['’]s\b")
+#: "(Rev. ed.)", "(2nd ed.)", "(Vol. 2)" after a title.
+_EDITION = re.compile(r"\s*\((?:[^()]*\bed(?:ition)?s?\.?|Vol\.?[^()]*)\)", re.IGNORECASE)
 _ENTRY_LEAD = re.compile(r"^[\s>*•\-\d.\[\]]*$")
 
 
@@ -121,7 +125,7 @@ def _entry_tail(text: str, end: int) -> str:
 
 def _title_and_venue(tail: str) -> tuple[str, str]:
     """From `"Title." Venue, 36(2)...` or `Title. Venue, 36(2)...` (APA without quotes)."""
-    tail = _clean(tail.replace("*", "").replace("_", " "))
+    tail = _EDITION.sub("", _clean(tail.replace("*", "").replace("_", " ")))
     tail = re.sub(r"^[).,:\s]+", "", tail)
     quoted = re.match(r"[\"“‘'](?P<title>.+?)[\"”’'](?P<rest>.*)", tail)
     if quoted:
@@ -142,7 +146,7 @@ def extract_citations(text: str) -> list[FoundCitation]:
     found: list[FoundCitation] = []
     for match in CITATION.finditer(text):
         names = match.group("names")
-        attribution = parse_attribution(_clean(names))
+        attribution = parse_attribution(_clean(_POSSESSIVE.sub("", names)))
         if match.group("inword") and len(attribution.surnames) < 2:
             continue  # "Review in 1999" is not a citation; "Argyris & Schon in 1978" is
         if not attribution.surnames or _is_date(text, match.start(), attribution.surnames):
