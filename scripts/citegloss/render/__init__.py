@@ -21,7 +21,7 @@ from citegloss.render.concept import BIBLIOGRAPHY, concept_page, concept_src
 from citegloss.render.crossref import CrossReferences
 from citegloss.render.home import CONCEPTS_INDEX, concept_list, concepts_index_page, counts
 from citegloss.render.html import Links, spaced, text, title_text
-from citegloss.render.schema_doc import schema_reference
+from citegloss.render.schema_doc import AUDIT_SECTIONS, schema_reference
 from citegloss.render.terms import TermIndex
 from citegloss.schema import load_schema
 
@@ -133,6 +133,7 @@ def render_site(
         "counts": lambda here: counts(xref),
         "concepts": lambda here: concept_list(xref, here, links),
         "schema": lambda here: schema_reference(load_schema("concept")),
+        "audit-schema": lambda here: schema_reference(load_schema("audit"), AUDIT_SECTIONS),
     }
     return Site(
         xref=xref,

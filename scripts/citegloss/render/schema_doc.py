@@ -63,10 +63,20 @@ def _table(schema: dict[str, Any], node: dict[str, Any]) -> str:
     )
 
 
-def schema_reference(schema: dict[str, Any]) -> str:
+#: The same for audit.schema.json.
+AUDIT_SECTIONS = (
+    ("An audit file", ()),
+    ("The document", ("$defs", "document")),
+    ("Each citation", ("$defs", "citation")),
+)
+
+
+def schema_reference(
+    schema: dict[str, Any], sections: tuple[tuple[str, tuple[str, ...]], ...] = _SECTIONS
+) -> str:
     """HTML: one section per object of the schema, a table of its keys in each."""
     blocks: list[str] = []
-    for title, path in _SECTIONS:
+    for title, path in sections:
         node: Any = schema
         for part in path:
             node = node[part]
