@@ -2,8 +2,9 @@
 
 Exit status of `citegloss audit`: 0 when the audits ran, whatever the audited documents got
 wrong (their findings describe them, not the glossary); 1 when an audit file itself is broken
-(yaml-error, schema-error, or a `cite` that is not a key of references.bib), or, with
---strict, when any audited document has a finding; 2 when the tool cannot run.
+(yaml-error, schema-error, or a `cite` that is not a key of references.bib) or references.bib
+cannot be parsed, or, with --strict, when any audited document has a finding; 2 when the tool
+cannot run.
 `citegloss audit extract` never overwrites a file without --force.
 """
 
@@ -128,6 +129,8 @@ def _slug(name: str) -> str:
 
 
 def _read_document(path: Path) -> str:
+    if path.is_dir():
+        raise CannotRun(f"'{path}' is a folder: give the document's text file")
     if not path.is_file():
         raise CannotRun(f"the document '{path}' does not exist")
     try:
