@@ -69,10 +69,11 @@ class Site:
     fragments: Mapping[str, Callable[[str], str]] = field(hash=False)
 
 
-def front_matter(title: str, *, boost: float = 0) -> str:
+def front_matter(title: str, *, boost: float = 0, searched: bool = True) -> str:
+    """YAML front matter: the title, and how the site search treats the page."""
     meta = f"---\ntitle: {json.dumps(title_text(title))}\n"
-    if boost:
-        meta += f"search:\n  boost: {boost}\n"
+    if boost or not searched:
+        meta += f"search:\n  boost: {boost or 1}\n  exclude: {json.dumps(not searched)}\n"
     return meta + "---\n\n"
 
 
@@ -109,7 +110,8 @@ def render_site(
     ]
     pages.append(
         Page(
-            src=CONCEPTS_INDEX, markdown=front_matter("Concepts") + concepts_index_page(xref, links)
+            src=CONCEPTS_INDEX,
+            markdown=front_matter("Concepts", searched=False) + concepts_index_page(xref, links),
         )
     )
     pages.append(
@@ -123,7 +125,8 @@ def render_site(
         Page(
             src=AUTHORS,
             edit_path=bib_path,
-            markdown=front_matter("Authors") + authors_page(xref, links),
+            # Lists (concepts, authors) repeat what search finds on each concept's page.
+            markdown=front_matter("Authors", searched=False) + authors_page(xref, links),
         )
     )
     for make in extra_pages:

@@ -7,7 +7,7 @@ from citegloss.names import fold_text, normalize_surname
 from citegloss.render.bibstyle import format_reference
 from citegloss.render.concept import BIBLIOGRAPHY, concept_src
 from citegloss.render.crossref import AuthorEntry, CrossReferences
-from citegloss.render.html import NOT_SEARCHED, Links, doi_url, safe_url, slug, text
+from citegloss.render.html import Links, doi_url, safe_url, slug, text
 
 AUTHORS = "authors.md"
 
@@ -76,11 +76,10 @@ def _author_block(entry: AuthorEntry, links: Links) -> str:
     ):
         concept_link = links.href(here, concept_src(concept.id))
         cite = links.href(here, BIBLIOGRAPHY, reference.key)
-        # The definitions' words are indexed on their concept's page; here only who and where.
         quote = (
-            f'<q class="cg-quote" {NOT_SEARCHED}>{text(definition.quote)}</q>'
+            f'<q class="cg-quote">{text(definition.quote)}</q>'
             if definition.is_quote
-            else f"<span {NOT_SEARCHED}>{text(definition.paraphrase)}</span>"
+            else text(definition.paraphrase)
         )
         items.append(
             f'<li><a class="cg-concept-link" href="{concept_link}">{text(concept.term)}</a> '

@@ -94,11 +94,11 @@ def _definition_row(here: str, definition: Definition, links: Links, prose: Pros
         levels = ", ".join(definition.facets.levels)
         facets += f'<span class="cg-levels">{text(levels)}</span>'
     return (
-        f'<tr><td data-label="Author"><a class="cg-cite" href="{cite}">{text(claim.author)}</a></td>'
-        f'<td data-label="Year">{claim.year}</td>'
-        f'<td data-label="Definition">{body}</td>'
-        f'<td data-label="Facets">{facets}</td>'
-        f'<td data-label="Pages">{_pages(definition.pages)}</td></tr>'
+        f'<tr><td><a class="cg-cite" href="{cite}">{text(claim.author)}</a></td>'
+        f"<td>{claim.year}</td>"
+        f"<td>{body}</td>"
+        f"<td>{facets}</td>"
+        f"<td>{_pages(definition.pages)}</td></tr>"
     )
 
 
@@ -107,9 +107,9 @@ def definitions_table(
 ) -> str:
     rows = "".join(_definition_row(here, d, links, prose) for d in by_year(definitions))
     return (
-        '<div class="cg-table-wrap"><table class="cg-definitions"><thead><tr><th>Author</th>'
+        '<table class="cg-definitions"><thead><tr><th>Author</th>'
         "<th>Year</th><th>Definition</th><th>Facets</th><th>Pages</th></tr></thead>"
-        f"<tbody>{rows}</tbody></table></div>"
+        f"<tbody>{rows}</tbody></table>"
     )
 
 

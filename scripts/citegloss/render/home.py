@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from citegloss.render.concept import concept_src, short_definition
 from citegloss.render.crossref import CrossReferences
-from citegloss.render.html import NOT_SEARCHED, Links, text
+from citegloss.render.html import Links, text
 
 CONCEPTS_INDEX = "concepts/index.md"
 
@@ -67,10 +67,10 @@ def concepts_index_page(xref: CrossReferences, links: Links) -> str:
             blocks.append(f"## {letter}")
         href = links.href(here, concept_src(concept.id))
         rows.append(
-            f'<tr><td data-label="Concept"><a href="{href}">{text(concept.term)}</a></td>'
-            f'<td data-label="Also called">{text(", ".join(concept.aliases))}</td>'
-            f'<td data-label="Definitions">{len(concept.definitions)}</td>'
-            f'<td data-label="In short" {NOT_SEARCHED}>{text(short_definition(concept))}</td></tr>'
+            f'<tr><td><a href="{href}">{text(concept.term)}</a></td>'
+            f"<td>{text(', '.join(concept.aliases))}</td>"
+            f"<td>{len(concept.definitions)}</td>"
+            f"<td>{text(short_definition(concept))}</td></tr>"
         )
     flush()
     return "\n\n".join(blocks) + "\n"

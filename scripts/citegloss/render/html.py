@@ -17,9 +17,6 @@ from functools import lru_cache
 from urllib.parse import quote
 
 _WHITESPACE = re.compile(r"\s+")
-#: Marks text the site search leaves out (Material's `data-search-exclude`): words shown again
-#: on a list page that the search already finds on their own page.
-NOT_SEARCHED = 'data-search-exclude="true"'
 
 
 def text(value: str) -> str:

@@ -52,10 +52,10 @@ def _table(schema: dict[str, Any], node: dict[str, Any]) -> str:
         resolved = _resolve(schema, prop)
         description = resolved.get("description", "")
         rows.append(
-            f'<tr><td data-label="Key"><code>{text(name)}</code></td>'
-            f'<td data-label="Required">{"yes" if name in required else "no"}</td>'
-            f'<td data-label="Value">{_kind(schema, prop)}</td>'
-            f'<td data-label="Meaning">{text(description)}</td></tr>'
+            f"<tr><td><code>{text(name)}</code></td>"
+            f"<td>{'yes' if name in required else 'no'}</td>"
+            f"<td>{_kind(schema, prop)}</td>"
+            f"<td>{text(description)}</td></tr>"
         )
     return (
         '<table class="cg-schema"><thead><tr><th>Key</th><th>Required</th><th>Value</th>'
