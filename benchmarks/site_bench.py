@@ -134,6 +134,9 @@ def base_config(plugins_keep: bool) -> dict[str, object]:
     plugins = [p for p in config["plugins"] if not (isinstance(p, dict) and "mkdocstrings" in p)]  # type: ignore[attr-defined]
     if not plugins_keep:
         plugins = [p for p in plugins if not (isinstance(p, dict) and "citegloss" in p)]
+    for plugin in plugins:  # the concepts are measured, not the project's own audit pages
+        if isinstance(plugin, dict) and isinstance(plugin.get("citegloss"), dict):
+            plugin["citegloss"].pop("extra_pages", None)
     config["plugins"] = plugins
     config["nav"] = [item for item in config["nav"] if "api.md" not in item.values()]  # type: ignore[attr-defined]
     return config
