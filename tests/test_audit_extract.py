@@ -7,13 +7,8 @@ from pathlib import Path
 import pytest
 
 from citegloss.attribution import BibIndex
-from citegloss.audit_extract import (
-    FoundCitation,
-    draft_audit,
-    extract_citations,
-    match_citation,
-    title_score,
-)
+from citegloss.audit_extract import FoundCitation, extract_citations
+from citegloss.audit_match import draft_audit, match_citation, title_score
 from citegloss.bib import load_bibliography
 from citegloss.model import Bibliography
 from conftest import FIXTURES

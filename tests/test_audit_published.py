@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from citegloss.audits import counts, document_reference_findings, judge_audit, load_audits
+from citegloss.audit_verdicts import counts, document_reference_findings, judge_audit
+from citegloss.audits import load_audits
 from citegloss.bib import load_bibliography
 
 ROOT = Path(__file__).resolve().parent.parent

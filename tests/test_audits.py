@@ -6,15 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from citegloss.audits import (
+from citegloss.audit_verdicts import (
     Verdict,
     counts,
     document_reference_findings,
     judge_audit,
-    load_audit_file,
-    load_audits,
     same_venue,
 )
+from citegloss.audits import load_audit_file, load_audits
 from citegloss.bib import load_bibliography
 from conftest import FIXTURES
 

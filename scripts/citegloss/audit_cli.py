@@ -18,15 +18,15 @@ from typing import Any
 
 import yaml
 
-from citegloss.audit_extract import draft_audit
-from citegloss.audits import (
+from citegloss.audit_match import draft_audit
+from citegloss.audit_verdicts import (
     VERDICTS,
     counts,
     document_reference_findings,
     is_about_audit_file,
     judge_audit,
-    load_audits,
 )
+from citegloss.audits import load_audits
 from citegloss.bib import load_bibliography
 from citegloss.cli import (
     EXIT_CLEAN,

@@ -14,16 +14,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from citegloss.audits import (
+from citegloss.audit_verdicts import (
     VERDICTS,
-    Audit,
     Verdict,
     cite_as,
     counts,
     document_reference_findings,
     judge_audit,
-    load_audits,
 )
+from citegloss.audits import Audit, load_audits
 from citegloss.model import Bibliography, Reference
 from citegloss.render import Page, front_matter
 from citegloss.render.concept import BIBLIOGRAPHY
@@ -39,7 +38,7 @@ log = logging.getLogger("mkdocs.plugins.citegloss")
 
 
 @dataclass(frozen=True, slots=True)
-class AuditedDocument:
+class JudgedAudit:
     """An audit and its verdicts, judged once for the overview and the page."""
 
     audit: Audit
@@ -110,7 +109,7 @@ def _verdict_summary(verdicts: Sequence[Verdict]) -> str:
     )
 
 
-def _document_facts(document: AuditedDocument, here: str, links: Links) -> str:
+def _document_facts(document: JudgedAudit, here: str, links: Links) -> str:
     record = document.audit.document
     facts = []
     if record.author:
@@ -133,7 +132,7 @@ def _document_facts(document: AuditedDocument, here: str, links: Links) -> str:
     return "\n\n".join(blocks)
 
 
-def audit_page(document: AuditedDocument, links: Links) -> str:
+def audit_page(document: JudgedAudit, links: Links) -> str:
     here = audit_src(document.audit.id)
     verdicts = document.verdicts
     overview = links.href(here, AUDITS_OVERVIEW)
@@ -169,7 +168,7 @@ def audit_page(document: AuditedDocument, links: Links) -> str:
     )
 
 
-def overview_page(documents: Sequence[AuditedDocument], links: Links) -> str:
+def overview_page(documents: Sequence[JudgedAudit], links: Links) -> str:
     """Counts per verdict for every audited document, each linked to its page."""
     here = AUDITS_OVERVIEW
     lead = (
@@ -198,8 +197,8 @@ def overview_page(documents: Sequence[AuditedDocument], links: Links) -> str:
     return f"<h1>Audits</h1>\n\n{lead}\n\n{table}\n"
 
 
-def judge_documents(audits: Sequence[Audit], bibliography: Bibliography) -> list[AuditedDocument]:
-    return [AuditedDocument(a, tuple(judge_audit(a, bibliography))) for a in audits]
+def judge_documents(audits: Sequence[Audit], bibliography: Bibliography) -> list[JudgedAudit]:
+    return [JudgedAudit(a, tuple(judge_audit(a, bibliography))) for a in audits]
 
 
 def audit_pages(xref: CrossReferences, links: Links) -> list[Page]:
