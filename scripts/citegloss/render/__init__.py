@@ -20,7 +20,7 @@ from citegloss.render.bibliography import AUTHORS, authors_page, bibliography_pa
 from citegloss.render.concept import BIBLIOGRAPHY, concept_page, concept_src
 from citegloss.render.crossref import CrossReferences
 from citegloss.render.home import CONCEPTS_INDEX, concept_list, concepts_index_page, counts
-from citegloss.render.html import Links, spaced, text, title_text
+from citegloss.render.html import Links, Prose, spaced, text, title_text
 from citegloss.render.schema_doc import AUDIT_SECTIONS, schema_reference
 from citegloss.render.terms import TermIndex
 from citegloss.schema import load_schema
@@ -96,15 +96,17 @@ def render_site(
     """
     xref = CrossReferences.build(glossary, bibliography)
     terms = TermIndex(xref.concepts)
+
+    def prose(src: str, own_id: str = "") -> Prose:
+        return terms.prose(src, links, own_id) if link_terms else text
+
     pages = [
         Page(
             src=concept_src(c.id),
             concept_id=c.id,
             edit_path=f"{glossary_path.rstrip('/')}/{c.id}.yaml",
             markdown=front_matter(c.term, boost=2)
-            + concept_page(
-                c, xref, links, terms.prose(concept_src(c.id), links, c.id) if link_terms else text
-            ),
+            + concept_page(c, xref, links, prose(concept_src(c.id), c.id)),
         )
         for c in xref.concepts
     ]
@@ -126,7 +128,8 @@ def render_site(
             src=AUTHORS,
             edit_path=bib_path,
             # Lists (concepts, authors) repeat what search finds on each concept's page.
-            markdown=front_matter("Authors", searched=False) + authors_page(xref, links),
+            markdown=front_matter("Authors", searched=False)
+            + authors_page(xref, links, prose(AUTHORS)),
         )
     )
     for make in extra_pages:

@@ -7,7 +7,7 @@ from citegloss.names import fold_text, normalize_surname
 from citegloss.render.bibstyle import format_reference
 from citegloss.render.concept import BIBLIOGRAPHY, concept_src
 from citegloss.render.crossref import AuthorEntry, CrossReferences
-from citegloss.render.html import Links, doi_url, safe_url, slug, text
+from citegloss.render.html import Links, Prose, doi_url, safe_url, slug, text
 
 AUTHORS = "authors.md"
 
@@ -68,7 +68,7 @@ def author_anchor(entry: AuthorEntry) -> str:
     return slug(f"{entry.person.last} {entry.person.first}")
 
 
-def _author_block(entry: AuthorEntry, links: Links) -> str:
+def _author_block(entry: AuthorEntry, links: Links, prose: Prose) -> str:
     here = AUTHORS
     items = []
     for concept, definition, reference in sorted(
@@ -77,9 +77,9 @@ def _author_block(entry: AuthorEntry, links: Links) -> str:
         concept_link = links.href(here, concept_src(concept.id))
         cite = links.href(here, BIBLIOGRAPHY, reference.key)
         quote = (
-            f'<q class="cg-quote">{text(definition.quote)}</q>'
+            f'<q class="cg-quote">{prose(definition.quote)}</q>'
             if definition.is_quote
-            else text(definition.paraphrase)
+            else prose(definition.paraphrase)
         )
         items.append(
             f'<li><a class="cg-concept-link" href="{concept_link}">{text(concept.term)}</a> '
@@ -95,7 +95,7 @@ def _author_block(entry: AuthorEntry, links: Links) -> str:
     )
 
 
-def authors_page(xref: CrossReferences, links: Links) -> str:
+def authors_page(xref: CrossReferences, links: Links, prose: Prose = text) -> str:
     """Each author once, however the .bib spelled them, with every definition they gave."""
     blocks = [
         "<h1>Authors</h1>",
@@ -107,5 +107,5 @@ def authors_page(xref: CrossReferences, links: Links) -> str:
         if _letter(entry.person.last) != letter:
             letter = _letter(entry.person.last)
             blocks.append(f"## {letter}")
-        blocks.append(_author_block(entry, links))
+        blocks.append(_author_block(entry, links, prose))
     return "\n\n".join(blocks) + "\n"
