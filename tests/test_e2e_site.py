@@ -144,7 +144,14 @@ def test_a_page_built_from_payloads_runs_nothing(served: dict[str, str], page: o
             assert article.locator(selector).count() == 0, (path, selector)
     p.goto(served["site-payload"] + "concepts/payload.html")
     assert p.title().startswith("‹script>document.title='pwned';alert(7)‹/script>Payload")
-    assert p.locator("h1").inner_text().startswith("<script>document.title='pwned'")
+    search = p.locator("input.md-search__input")  # search results show the payload too
+    search.click()
+    search.press_sequentially("onerror", delay=30)
+    p.locator(".md-search-result__item").first.wait_for(state="visible")
+    p.wait_for_timeout(300)
+    assert p.locator("img[src='x'], iframe, [onerror], [onload]").count() == 0
+    assert p.title().startswith("‹script>document.title='pwned'")
+    assert p.locator("h1.cg-term").inner_text().startswith("<script>document.title='pwned'")
     assert dialogs == []
 
 

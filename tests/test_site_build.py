@@ -211,3 +211,6 @@ def test_the_project_site_builds_strictly_with_its_api_page(tmp_path: Path) -> N
     api = (tmp_path / "site" / "api.html").read_text(encoding="utf-8")
     assert 'id="citegloss.render"' in api and 'id="citegloss.model"' in api
     assert (tmp_path / "site" / "codes.html").exists()
+    for path in (tmp_path / "site").rglob("*.html"):
+        for tag in re.findall(r"<(?:script|link|img|iframe)\b[^>]*>", path.read_text("utf-8")):
+            assert not re.search(r"""(?:src|href)=["']?(?:https?:)?//""", tag), (path, tag)
