@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -323,3 +324,20 @@ def test_extract_reads_markdown_files(tmp_path: Path) -> None:
     page = tmp_path / "post.md"
     page.write_text("# A post\n\n> As *Senge (2006)* put it.\n", encoding="utf-8")
     assert found(page.read_text(encoding="utf-8")) == [("Senge (2006)", "Senge", 2006)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aa, & Bb, & " * 1000,
+        "Aa, " * 3000,
+        "Senge, P. M., " * 1000,
+        "Aa, B.  -  C.   D. , " * 1000,
+        "Van de Van de " * 2000,
+    ],
+)
+def test_long_runs_of_names_without_a_year_fail_fast(text: str) -> None:
+    """Every pattern matches a stretch one way only: no exponential backtracking."""
+    started = time.perf_counter()
+    assert extract_citations(text) == []
+    assert time.perf_counter() - started < 2

@@ -45,12 +45,16 @@ _BEFORE_DATE = re.compile(
     r"(?:\b(?:in|on|of|since|until|by|from|during|the|early|late|mid|last|next)|\d(?:st|nd|rd|th)?)\s+$",
     re.IGNORECASE,
 )
-_SURNAME = rf"(?<![\w'’-])(?!{_STOP})(?:{_WORD}\s+(?={_PARTICLE}\s))?(?:{_PARTICLE}\s+)*{_WORD}"
-_INITIALS = r"(?:,?\s*(?:[A-Z]\.\s*-?\s*)+)"
+_SURNAME = rf"(?<![\w'’-])(?!{_STOP})(?:{_WORD}\s+(?={_PARTICLE}\s))?(?:{_PARTICLE}\s+){{0,3}}{_WORD}"
+#: Given-name initials after a surname: ", K.M.", ", C. W.", ",G.", " J.-C.". Every pattern below
+#: can match a stretch of text in one way only, so a long run of names without a year fails fast.
+_INITIALS = r"(?:,?\s*[A-Z]\.(?:[\s-]*[A-Z]\.)*)"
 _PERSON = rf"{_SURNAME}{_INITIALS}?"
-_SEP = r"(?:\s*,\s*(?:&|and)\s+|\s*,\s*&\s*|\s*(?:&|\band\b)\s*|\s*,\s*)"
+_SEP = r"\s*(?:,\s*(?:(?:&|and\b)\s*)?|(?:&|\band\b)\s*)"
 _ET_AL = r"(?:,?\s+et\s*al\.?)"
-_NAMES = rf"(?P<names>{_PERSON}(?:{_SEP}{_PERSON})*{_ET_AL}?)"
+#: At most this many names in one citation (a longer run is not a citation, and is not tried).
+MAX_NAMES = 12
+_NAMES = rf"(?P<names>{_PERSON}(?:{_SEP}{_PERSON}){{0,{MAX_NAMES - 1}}}{_ET_AL}?)"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)[a-h]?(?![\w])"
 CITATION = re.compile(
     rf"{_NAMES}(?:"
