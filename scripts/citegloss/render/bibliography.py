@@ -12,9 +12,15 @@ from citegloss.render.html import Links, Prose, doi_url, safe_url, slug, text
 AUTHORS = "authors.md"
 
 
-def reference_sort_key(reference: Reference) -> tuple[str, int, str]:
-    first = reference.creators[0].last if reference.creators else reference.title
-    return (normalize_surname(first), reference.year or 0, fold_text(reference.title))
+def reference_sort_key(reference: Reference) -> tuple[tuple[str, ...], int, str]:
+    """APA order: by the surnames of all authors in turn (so a single author's works precede
+    that author's co-authored ones), then year, then title."""
+    names = tuple(normalize_surname(p.last) for p in reference.creators)
+    return (
+        names or (normalize_surname(reference.title),),
+        reference.year or 0,
+        fold_text(reference.title),
+    )
 
 
 def _letter(name: str) -> str:
