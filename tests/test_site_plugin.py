@@ -7,9 +7,11 @@ from pathlib import Path
 import pytest
 from mkdocs.config.defaults import MkDocsConfig
 
+from citegloss.bib import parse_bibliography
 from citegloss.mkdocs_plugin import CiteglossPlugin
 from citegloss.model import Bibliography, Claim, Concept, Definition, Facets, Glossary, Location
 from citegloss.render import Links, Page, render_site
+from citegloss.render.bibstyle import format_reference
 from citegloss.render.concept import how_they_differ, short_definition
 from citegloss.render.crossref import CrossReferences
 from citegloss.render.html import doi_url, safe_url, text
@@ -161,3 +163,27 @@ def test_extra_pages_are_named_as_module_and_function(tmp_path: Path) -> None:
     })  # fmt: skip
     assert config.validate() == ([], [])
     assert config.plugins["citegloss"].config.extra_pages == ["citegloss.render:render_site"]
+
+
+def test_references_are_formatted_apa_like_even_when_incomplete() -> None:
+    bib = parse_bibliography(
+        """
+        @article{a, author={Argyris, Chris and Sch{\\"o}n, Donald A.}, title={T}, journal={J},
+                 year={1978}, volume={5}, number={2}, pages={1--20}}
+        @techreport{b, author={{World Bank}}, title={Report}, institution={WB}, year={2010}}
+        @book{c, editor={Easterby-Smith, Mark and Lyles, Marjorie A.}, title={Handbook},
+              year={2011}, edition={2}, publisher={Wiley}}
+        @incollection{d, author={Zed, Q}, title={Chapter}}
+        @article{e, author={X, Y}}
+        """,
+        "x.bib",
+    )
+    formatted = {key: format_reference(ref) for key, ref in bib.references.items()}
+    assert formatted == {
+        "a": "Argyris, C., &amp; Schön, D. A. (1978). T. <em>J</em>, <em>5</em>(2), 1–20.",
+        "b": "World Bank. (2010). <em>Report</em>. WB.",
+        "c": "Easterby-Smith, M., &amp; Lyles, M. A. (Eds.). (2011). <em>Handbook</em> "
+        "(2nd ed.). Wiley.",
+        "d": "Zed, Q. (n.d.). Chapter.",
+        "e": "X, Y. (n.d.).",
+    }

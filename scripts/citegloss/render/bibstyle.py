@@ -10,6 +10,7 @@ module turns our `Reference` into a pybtex entry and returns HTML.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 from typing import Any
@@ -17,9 +18,19 @@ from typing import Any
 from pybtex.backends.html import Backend
 from pybtex.database import Entry
 from pybtex.database import Person as PybtexPerson
+from pybtex.exceptions import PybtexError
 from pybtex.richtext import Text
 from pybtex.style.formatting import BaseStyle, toplevel
-from pybtex.style.template import field, join, node, optional, sentence, tag, words
+from pybtex.style.template import (
+    FieldIsMissing,
+    field,
+    join,
+    node,
+    optional,
+    sentence,
+    tag,
+    words,
+)
 
 from citegloss.model import Person, Reference
 
@@ -68,7 +79,8 @@ def _editors_in(people: tuple[Person, ...]) -> str:
 def creators(children: Any, context: dict[str, Any]) -> Text:
     reference: Reference = context["entry"].reference
     if reference.authors:
-        return Text(apa_names(reference.authors))
+        names = apa_names(reference.authors)
+        return Text(names if names.endswith(".") else names + ".")  # "World Bank. (2010)."
     if reference.editors:
         suffix = " (Ed.)." if len(reference.editors) == 1 else " (Eds.)."
         return Text(apa_names(reference.editors) + suffix)
@@ -84,7 +96,9 @@ def year(children: Any, context: dict[str, Any]) -> Text:
 @_node
 def pages(children: Any, context: dict[str, Any]) -> Text:
     value = context["entry"].reference.fields.get("pages", "")
-    return Text(re.sub(r"\s*-+\s*", "\u2013", value)) if value else Text()
+    if not value:
+        raise FieldIsMissing("pages", context["entry"])  # so `optional` drops "(pp. )"
+    return Text(re.sub(r"\s*-+\s*", "\u2013", value))
 
 
 @_node
@@ -103,9 +117,9 @@ def edition(children: Any, context: dict[str, Any]) -> Text:
 @_node
 def editors_in(children: Any, context: dict[str, Any]) -> Text:
     reference: Reference = context["entry"].reference
-    return (
-        Text(_editors_in(reference.editors)) if reference.authors and reference.editors else Text()
-    )
+    if not (reference.authors and reference.editors):
+        raise FieldIsMissing("editor", context["entry"])
+    return Text(_editors_in(reference.editors))
 
 
 _F = {"raw": True}
@@ -121,24 +135,27 @@ class ApaLikeStyle(BaseStyle):  # type: ignore[misc]
 
     def get_article_template(self, e: Entry) -> Any:
         source = sentence[
-            tag("em")[field("journal", **_F)],
+            optional[tag("em")[field("journal", **_F)]],
             optional[volume],
             optional[pages],
         ]
-        return toplevel[head, sentence[field("title", **_F)], source]
+        return toplevel[head, sentence[optional[field("title", **_F)]], source]
 
     def get_book_template(self, e: Entry) -> Any:
-        title = words[tag("em")[field("title", **_F)], edition]
+        title = words[optional[tag("em")[field("title", **_F)]], edition]
         return toplevel[head, sentence[title], sentence[publisher]]
 
     def get_incollection_template(self, e: Entry) -> Any:
-        inside = words[
-            "In",
-            optional[join[editors_in, ","]],
-            tag("em")[field("booktitle", **_F)],
-            optional["(pp.\u00a0", pages, ")"],
+        inside = optional[
+            words[
+                "In",
+                optional[join[editors_in, ","]],
+                tag("em")[field("booktitle", **_F)],
+                optional["(pp.\u00a0", pages, ")"],
+            ]
         ]
-        return toplevel[head, sentence[field("title", **_F)], sentence[inside], sentence[publisher]]
+        title = sentence[optional[field("title", **_F)]]
+        return toplevel[head, title, sentence[inside], sentence[publisher]]
 
     def get_misc_template(self, e: Entry) -> Any:
         where = optional[field("journal", **_F)]
@@ -146,7 +163,8 @@ class ApaLikeStyle(BaseStyle):  # type: ignore[misc]
             if name in e.fields:
                 where = field(name, **_F)
                 break
-        return toplevel[head, sentence[tag("em")[field("title", **_F)]], sentence[optional[where]]]
+        title = sentence[optional[tag("em")[field("title", **_F)]]]
+        return toplevel[head, title, sentence[optional[where]]]
 
     def format_entry(self, label: str, entry: Entry, bib_data: Any = None) -> Any:
         kind = {
@@ -180,9 +198,16 @@ _STYLE = ApaLikeStyle()
 
 
 def format_reference(reference: Reference) -> str:
-    """One reference as HTML: escaped by pybtex's backend, on one line, no links yet."""
-    formatted = _STYLE.format_entry(reference.key, _to_pybtex(reference))
-    rendered: str = formatted.text.render(_BACKEND)
+    """One reference as HTML: escaped by pybtex's backend, on one line, no links yet.
+
+    An entry too incomplete for its type's template still shows, as names, year and title.
+    """
+    try:
+        formatted = _STYLE.format_entry(reference.key, _to_pybtex(reference))
+        rendered: str = formatted.text.render(_BACKEND)
+    except PybtexError:
+        names = apa_names(reference.creators) or reference.key
+        rendered = html.escape(f"{names} ({reference.year or 'n.d.'}). {reference.title}".strip())
     if reference.orig_year and reference.orig_year != reference.year:
         rendered += f" (Original work published {reference.orig_year})"
     return " ".join(rendered.split())
