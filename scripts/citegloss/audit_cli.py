@@ -50,6 +50,9 @@ def add_audit_command(commands: Any) -> None:
     )
     add_input_options(audit)
     add_output_options(audit)
+    for action in audit._actions:  # argparse has no public way to reword a shared option
+        if action.dest == "strict":
+            action.help = "exit 1 when any audited document has a finding"
     audit.add_argument(
         "--audits",
         type=Path,
@@ -57,7 +60,7 @@ def add_audit_command(commands: Any) -> None:
         help="folder of audit files (default: GLOSSARY/audits)",
     )
     audit.set_defaults(run=run_audit)
-    sub = audit.add_subparsers(dest="audit_command", metavar="SUBCOMMAND")
+    sub = audit.add_subparsers(dest="audit_command", metavar="[extract]")
     extract = sub.add_parser(
         "extract", help="find a document's citations and write a draft audit file"
     )
