@@ -45,7 +45,9 @@ _BEFORE_DATE = re.compile(
     r"(?:\b(?:in|on|of|since|until|by|from|during|the|early|late|mid|last|next)|\d(?:st|nd|rd|th)?)\s+$",
     re.IGNORECASE,
 )
-_SURNAME = rf"(?<![\w'’-])(?!{_STOP})(?:{_WORD}\s+(?={_PARTICLE}\s))?(?:{_PARTICLE}\s+){{0,3}}{_WORD}"
+_SURNAME = (
+    rf"(?<![\w'’-])(?!{_STOP})(?:{_WORD}\s+(?={_PARTICLE}\s))?(?:{_PARTICLE}\s+){{0,3}}{_WORD}"
+)
 #: Given-name initials after a surname: ", K.M.", ", C. W.", ",G.", " J.-C.". Every pattern below
 #: can match a stretch of text in one way only, so a long run of names without a year fails fast.
 _INITIALS = r"(?:,?\s*[A-Z]\.(?:[\s-]*[A-Z]\.)*)"
