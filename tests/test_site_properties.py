@@ -1,0 +1,81 @@
+"""Whatever the data says, a rendered page only has the markup the renderer writes."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from citegloss.model import (
+    Bibliography,
+    Claim,
+    Concept,
+    Contrast,
+    ContrastPoint,
+    Definition,
+    Facets,
+    Glossary,
+    Location,
+    Person,
+    Reference,
+)
+from citegloss.render import Links, render_site
+
+#: Every tag a generated page may contain, and every attribute.
+TAGS = {"h1", "h3", "p", "span", "strong", "q", "div", "table", "thead", "tbody", "tr", "th",
+        "td", "a", "ul", "li", "dl", "dt", "dd", "em", "code"}  # fmt: skip
+ATTRIBUTES = {"class", "href", "id", "title", "data-label"}
+
+TOKENS = [*"<>&\"'`=/\\ \n[]()*_#!-:;abcXYZ", "javascript:", "onerror=", "--8<--", "<script>"]
+nasty = (
+    st.lists(st.sampled_from(TOKENS), min_size=1, max_size=30)
+    .map("".join)
+    .map(lambda s: s if s.strip() else "x")
+)
+
+
+class Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.seen: list[tuple[str, list[str]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.seen.append((tag, [name for name, _ in attrs]))
+
+
+@settings(max_examples=60, deadline=None)
+@given(term=nasty, alias=nasty, summary=nasty, quote=nasty, note=nasty, author=nasty,
+       title=nasty, point=nasty, pages=nasty)  # fmt: skip
+def test_generated_pages_contain_only_the_renderer_s_markup(
+    term: str, alias: str, summary: str, quote: str, note: str, author: str, title: str,
+    point: str, pages: str,
+) -> None:  # fmt: skip
+    here = Location("glossary/a.yaml")
+    claim = Claim(author, 2000, "k", here)
+    a = Concept(
+        "a", term, (Definition(claim, pages=pages, quote=quote, note=note, facets=Facets(("team",), "process")),),
+        here, aliases=(alias,), summary=summary, related=("b",),
+        contrasts=(Contrast("b", (ContrastPoint("stance", point, point, claim, pages),), here),),
+    )  # fmt: skip
+    b = Concept("b", f"{term} b", (Definition(claim, paraphrase=f"{summary} {term}"),), here)
+    reference = Reference(
+        "k", "article", (Person(author, author),), (), 2000, None,
+        {"title": title, "journal": title, "doi": title, "url": title}, here,
+    )  # fmt: skip
+    site = render_site(
+        Glossary("glossary", {"a": a, "b": b}), Bibliography("x.bib", {"k": reference}),
+        links=Links(),
+    )  # fmt: skip
+    for page in site.pages:
+        parser = Tags()
+        for block in page.html_blocks:
+            parser.feed(block)
+        for tag, attributes in parser.seen:
+            assert tag in TAGS, (page.src, tag)
+            assert set(attributes) <= ATTRIBUTES, (page.src, tag, attributes)
+        for line in page.markdown.splitlines():
+            # Outside the HTML blocks only front matter, headings and block markers remain.
+            assert line == "" or line.startswith(
+                ("---", "title:", "search:", "  ", "#", "<!-- citegloss:block ")
+            ), line
