@@ -106,6 +106,7 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
             extra_pages=[_import(name) for name in self.config.extra_pages],
         )
         docs_dir = Path(config.docs_dir).resolve()
+        self.generated = {}
         for page in self.site.pages:
             if existing := files.get_file_from_path(page.src):
                 log.warning(f"docs/{page.src} is hidden by the page citegloss generates there")
