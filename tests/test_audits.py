@@ -100,6 +100,9 @@ def test_a_verdict_links_the_entry_it_means(verdicts: list[Verdict]) -> None:
         ("Management Learning", "Journal of Knowledge Management", False),
         ("The Journal of Knowledge Management", "Journal of Strategic Information Systems", False),
         ("Organization Science", "Organization Studies", False),
+        ("Management", "Journal of Knowledge Management", False),
+        ("Review", "Harvard Business Review", False),
+        ("Addison-Wesley", "Addison-Wesley Publishing", True),
     ],
 )
 def test_same_venue(given: str, venue: str, same: bool) -> None:

@@ -60,6 +60,17 @@ def cite_as(reference: Reference) -> str:
     return f"{names} ({reference.year if reference.year is not None else 'n.d.'})"
 
 
+#: Words that name no venue alone: "Management" is not "Journal of Knowledge Management".
+_GENERIC = frozenset(
+    re.findall(
+        r"\w+",
+        "journal review management press studies science sciences quarterly learning "
+        "organization organizational business university international research annals "
+        "proceedings handbook knowledge and of the in for on",
+    )
+)
+
+
 def _venue_key(venue: str) -> str:
     words = re.sub(r"[^a-z0-9]+", " ", fold_text(venue).replace("&", " and ")).split()
     return " ".join(words[1:] if words[:1] == ["the"] else words)
@@ -75,9 +86,11 @@ def same_venue(given: str, venue: str) -> bool:
     a, b = _venue_key(given), _venue_key(venue)
     if not a or not b:
         return False
-    if a == b or f" {a} " in f" {b} " or f" {b} " in f" {a} ":
+    if a == b or fuzz.ratio(a, b) >= VENUE_SIMILARITY:
         return True
-    return fuzz.ratio(a, b) >= VENUE_SIMILARITY
+    shorter, longer = sorted((a, b), key=len)
+    distinctive = set(shorter.split()) - _GENERIC
+    return bool(distinctive) and f" {shorter} " in f" {longer} "
 
 
 def wrong_venue(citation: Citation, reference: Reference) -> list[Finding]:
