@@ -71,12 +71,10 @@ def _work(reference: Reference | None, here: str, links: Links) -> str:
 
 
 def _why(verdict: Verdict) -> str:
-    parts = []
-    for finding in verdict.findings:
-        # the citation is in its own column: drop the "“as written”: " the message opens with
-        message = finding.message.split("”: ", 1)[-1]
-        parts.append(f"<p>{text(message)}</p>")
     citation = verdict.citation
+    # the citation has its own column: drop the "“as written”: " each message opens with
+    opening = f"“{citation.as_written}”: "
+    parts = [f"<p>{text(f.message.removeprefix(opening))}</p>" for f in verdict.findings]
     given = [f"title “{citation.title}”" if citation.title else ""]
     given.append(f"venue “{citation.venue}”" if citation.venue else "")
     if any(given):
