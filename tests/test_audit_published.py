@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from citegloss.audit_extract import extract_citations
 from citegloss.audit_verdicts import counts, document_reference_findings, judge_audit
 from citegloss.audits import load_audits
 from citegloss.bib import load_bibliography
@@ -63,3 +64,16 @@ def test_every_citation_is_in_its_source_text_at_its_line() -> None:
             # a citation may run over a line break: compare from its line on, spaces folded
             here = " ".join(" ".join(lines[citation.line - 1 : citation.line + 1]).split())
             assert re.sub(r"\s+", " ", citation.as_written) in here, (audit.id, citation)
+
+
+def test_the_extractor_finds_every_published_citation_and_no_other() -> None:
+    """The audits were drafted by `audit extract`; re-extracting finds the same citations."""
+    audits, _ = load_audits(ROOT / "glossary" / "audits")
+    for audit in audits:
+        source = SEEDS / Path(audit.document.source).name
+        if not source.is_file():
+            pytest.skip(f"{source} is not here")
+        found = extract_citations(source.read_text(encoding="utf-8"))
+        assert [(c.as_written, c.line, c.claim.year) for c in audit.citations] == [
+            (c.as_written, c.line, c.year) for c in found
+        ], audit.id
