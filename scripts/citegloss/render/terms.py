@@ -21,6 +21,7 @@ from citegloss.render.concept import concept_src, short_definition
 from citegloss.render.html import Links, Prose, text
 
 _WORD = re.compile(r"&#?\w+;|[^\W_]+(?:['’\-][^\W_]+)*")
+_PIECE = re.compile(r"[^\W_]+")
 #: Comments and elements whose content is never linked are taken whole; then tags; then text.
 _TOKEN = re.compile(
     r"<!--.*?-->|<(script|style|pre|code|textarea|svg|math)\b[^>]*>.*?</\1\s*>"
@@ -86,6 +87,9 @@ class TermIndex:
     def __init__(self, concepts: Iterable[Concept]) -> None:
         self.targets: dict[tuple[str, ...], TermTarget] = {}
         self.first_words: set[str] = set()
+        #: Lowercase word pieces that may start a term, plural forms included: a text with
+        #: none of them is skipped without folding its words.
+        self.triggers: set[str] = set()
         self.longest = 1
         for concept in concepts:
             tooltip = tooltip_text(f"{concept.term}: {short_definition(concept)}")
@@ -99,11 +103,15 @@ class TermIndex:
                     key = (_CAPS, *key)
                 self.targets.setdefault(key, target)
                 self.first_words.add(_fold(words[0]))
+                piece = _PIECE.findall(words[0].lower())[0]
+                self.triggers.update((piece, piece + "s", piece + "es", piece[:-1] + "ies"))
                 self.longest = max(self.longest, len(words))
 
     def find(self, text: str) -> list[tuple[int, int, TermTarget]]:
         """Matches in text: (start, end, target), longest first, left to right. Entities
         (`&amp;`) are not words, and words of a term must be separated by spaces only."""
+        if self.triggers.isdisjoint(_PIECE.findall(text.lower())):
+            return []
         words = [m for m in _WORD.finditer(text) if m.group()[0] != "&"]
         folded = [_fold(m.group()) for m in words]
         found, i, count = [], 0, len(words)
