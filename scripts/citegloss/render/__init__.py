@@ -3,8 +3,10 @@
 `render_site` returns every generated page (one per concept, the concepts index, the
 bibliography, the author index) and the fragments that fill markers in hand-written pages
 (`<!-- citegloss:counts -->` on the home page, `<!-- citegloss:schema -->` on the contributing
-page). A generator's glue only has to add the pages, fill the markers and run `TermIndex` over
-each page's HTML. Other sections (audits) plug in through `extra_pages`: functions taking the
+page). A generator's glue only has to add the pages, put each one's HTML blocks back after
+Markdown (`expand_html`), fill the markers of hand-written pages (`fill_markers`) and link the
+glossary terms in those (`TermIndex.link_terms`; generated pages link theirs as they are
+rendered). Other sections (audits) plug in through `extra_pages`: functions taking the
 cross-references and the link style and returning more `Page`s.
 """
 
