@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 import yaml
+from mkdocs.utils.yaml import yaml_load
 
 ROOT = Path(__file__).resolve().parent.parent
 WORDS = [
@@ -130,7 +131,7 @@ def make_data(n: int, rng: random.Random) -> tuple[list[dict[str, object]], str,
 
 
 def base_config(plugins_keep: bool) -> dict[str, object]:
-    config: dict[str, object] = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config: dict[str, object] = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     plugins = [p for p in config["plugins"] if not (isinstance(p, dict) and "mkdocstrings" in p)]  # type: ignore[attr-defined]
     if not plugins_keep:
         plugins = [p for p in plugins if not (isinstance(p, dict) and "citegloss" in p)]

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from mkdocs.utils.yaml import yaml_load
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -41,7 +42,7 @@ def site_config(fixture: str, dest: Path) -> Path:
     for name in DOCS:
         shutil.copy(ROOT / "docs" / name, dest / "docs" / name)
     (dest / "docs" / "codes.md").write_text("# Finding codes\n", encoding="utf-8")
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config["plugins"] = [
         p for p in config["plugins"] if not (isinstance(p, dict) and "mkdocstrings" in p)
     ]
