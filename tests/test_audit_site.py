@@ -6,12 +6,16 @@ import os
 import re
 import subprocess
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from citegloss.audits import load_audits
+from citegloss.audits import Audit, AuditedDocument, Citation, load_audits
 from citegloss.bib import load_bibliography
+from citegloss.model import Bibliography, Claim, Location, Person, Reference
 from citegloss.render.audit import audit_page, judge_documents, overview_page
 from citegloss.render.html import Links
 from conftest import FIXTURES
@@ -94,3 +98,57 @@ def test_pages_render_without_a_site_generator(monkeypatch: pytest.MonkeyPatch) 
         '<a href="sample-article.html">A sample article with every kind of mistake</a>' in overview
     )
     assert "No audit is published yet." in overview_page([], Links())
+
+
+TAGS = {"h1", "p", "span", "strong", "div", "table", "thead", "tbody", "tr", "th", "td", "a",
+        "ul", "li", "code"}  # fmt: skip
+ATTRIBUTES = {"class", "href", "id"}
+TOKENS = [*"<>&\"'`=/\\ \n[]()*_#!-:;abcXYZ“”", "javascript:", "onerror=", "<script>", "Senge"]
+nasty = st.lists(st.sampled_from(TOKENS), min_size=1, max_size=25).map("".join)
+
+
+class Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.seen: list[tuple[str, list[str]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.seen.append((tag, [name for name, _ in attrs]))
+
+
+@settings(max_examples=60, deadline=None)
+@given(written=nasty, author=nasty, title=nasty, venue=nasty, note=nasty, reason=nasty,
+       doc_title=nasty, url=nasty, source=nasty)  # fmt: skip
+def test_audit_pages_contain_only_the_renderer_s_markup(
+    written: str, author: str, title: str, venue: str, note: str, reason: str,
+    doc_title: str, url: str, source: str,
+) -> None:  # fmt: skip
+    here = Location("glossary/audits/a.yaml", 3, 5)
+    reference = Reference(
+        "k", "article", (Person("Senge", "Peter"),), (), 2000, None,
+        {"title": title, "journal": venue + "x"}, here,
+    )  # fmt: skip
+    citations = tuple(
+        Citation(
+            written,
+            Claim(author, 2001, cite, here, here, here, here),
+            line=4,
+            title=title,
+            venue=venue,
+            reason=reason,
+            note=note,
+        )
+        for cite in ("k", "", "missing")
+    )
+    document = AuditedDocument(title=doc_title, cite="k", author=author, year=2020, url=url,
+                               source=source, note=note)  # fmt: skip
+    audit = Audit("a", document, citations, here)
+    (judged,) = judge_documents([audit], Bibliography("x.bib", {"k": reference}))
+    for html in (audit_page(judged, Links()), overview_page([judged], Links())):
+        parser = Tags()
+        parser.feed(html)
+        for tag, attributes in parser.seen:
+            assert tag in TAGS, tag
+            assert set(attributes) <= ATTRIBUTES, (tag, attributes)
+        for block in html.split("\n\n"):
+            assert block.startswith(("<", "## ")), block
