@@ -70,8 +70,9 @@ def _is_caps(word: str) -> bool:
 
 def tooltip_text(value: str) -> str:
     """Text safe for a link title even where a theme renders titles as HTML (Material's
-    tooltips do): no `<` or `>` survive, so the title can never become markup."""
-    return value.replace("<", "\u2039").replace(">", "\u203a")
+    tooltips do): no `<` or `>` survive, so the title can never become markup; on one line,
+    since a blank line inside an attribute would end the raw HTML block in Markdown."""
+    return " ".join(value.split()).replace("<", "\u2039").replace(">", "\u203a")
 
 
 @dataclass(frozen=True, slots=True)
