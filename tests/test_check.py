@@ -106,3 +106,12 @@ def test_every_code_is_documented() -> None:
     for code in CODES:
         assert f"\n## {code}\n" in page
         assert f"[`{code}`](#{code})" in page
+
+
+def test_an_entry_an_audit_cites_is_not_unused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from citegloss.cli import main
+
+    monkeypatch.chdir(Path(__file__).parent / "fixtures" / "unused-entry-cited-by-audit")
+    assert main(["check", "--strict"]) == 0
+    monkeypatch.chdir(Path(__file__).parent / "fixtures" / "unused-entry")
+    assert main(["check", "--strict"]) == 1

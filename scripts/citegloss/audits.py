@@ -177,3 +177,18 @@ def load_audits(folder: Path) -> tuple[list[Audit], list[Finding]]:
         if audit is not None:
             audits.append(audit)
     return audits, findings
+
+
+def audit_citation_keys(folder: Path) -> frozenset[str]:
+    """The bib keys the audits cite (documents and citations): uses of references.bib entries.
+
+    Problems in the audit files are `citegloss audit`'s to report; here they only mean fewer keys.
+    """
+    if not folder.is_dir():
+        return frozenset()
+    try:
+        audits, _ = load_audits(folder)
+    except OSError:
+        return frozenset()
+    keys = {c.claim.cite for a in audits for c in a.citations} | {a.document.cite for a in audits}
+    return frozenset(keys - {""})

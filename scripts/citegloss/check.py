@@ -47,14 +47,17 @@ def unknown_related(concept: Concept, ids: set[str]) -> list[Finding]:
     return findings
 
 
-def unused_entries(glossary: Glossary, bibliography: Bibliography) -> list[Finding]:
+def unused_entries(
+    glossary: Glossary, bibliography: Bibliography, cited_elsewhere: frozenset[str] = frozenset()
+) -> list[Finding]:
     cited = {claim.cite for concept in glossary.concepts.values() for claim in concept.claims}
+    cited |= cited_elsewhere
     return [
         Finding.warning(
             "unused-entry",
             r.location,
             f"no claim cites '{r.key}'",
-            "Cite it from a definition, or remove it from references.bib.",
+            "Cite it from a definition or an audit, or remove it from references.bib.",
         )
         for r in bibliography.references.values()
         if r.key not in cited
@@ -92,8 +95,13 @@ def duplicate_works(bibliography: Bibliography) -> list[Finding]:
     return findings
 
 
-def check(glossary: Glossary, bibliography: Bibliography) -> list[Finding]:
-    """All findings for a glossary and its bibliography, loading findings included, in file order."""
+def check(
+    glossary: Glossary, bibliography: Bibliography, cited_elsewhere: frozenset[str] = frozenset()
+) -> list[Finding]:
+    """All findings for a glossary and its bibliography, loading findings included, in file order.
+
+    `cited_elsewhere`: keys other files cite (the audits), so their entries are not unused.
+    """
     index = BibIndex(bibliography)
     ids = set(glossary.concepts)
     findings = [*glossary.findings, *bibliography.findings]
@@ -103,7 +111,9 @@ def check(glossary: Glossary, bibliography: Bibliography) -> list[Finding]:
         findings += quotes_without_pages(concept)
         findings += unknown_related(concept, ids)
     if not any(f.code == "yaml-error" for f in glossary.findings):
-        findings += unused_entries(glossary, bibliography)  # unknowable while a file is unreadable
+        findings += unused_entries(
+            glossary, bibliography, cited_elsewhere
+        )  # unknowable while a file is unreadable
     findings += duplicate_works(bibliography)
     return sort_findings(findings)
 

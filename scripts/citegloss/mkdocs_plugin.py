@@ -21,6 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
+from citegloss.audits import audit_citation_keys
 from citegloss.bib import load_bibliography
 from citegloss.check import check
 from citegloss.glossary import load_glossary
@@ -88,7 +89,7 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
                 "set glossary_dir and bib_file under plugins: citegloss"
             )
         glossary, bibliography = load_glossary(glossary_dir), load_bibliography(bib_file)
-        findings = check(glossary, bibliography)
+        findings = check(glossary, bibliography, audit_citation_keys(glossary_dir / "audits"))
         errors = log_findings(findings)
         if errors:
             raise PluginError(
