@@ -115,3 +115,15 @@ def test_an_entry_an_audit_cites_is_not_unused(monkeypatch: pytest.MonkeyPatch) 
     assert main(["check", "--strict"]) == 0
     monkeypatch.chdir(Path(__file__).parent / "fixtures" / "unused-entry")
     assert main(["check", "--strict"]) == 1
+
+
+def test_a_bib_surname_without_letters_gives_findings_not_a_crash() -> None:
+    from citegloss.attribution import check_claim
+    from citegloss.bib import parse_bibliography
+    from citegloss.model import Claim, Location
+
+    bib = parse_bibliography(
+        "@book{k, author = {{--} and Senge, Peter}, title = {T}, year = 1990}", "r.bib"
+    )
+    claim = Claim("Sengé & Garvin", 1990, "k", Location("g.yaml", 3, 5))
+    assert [f.code for f in check_claim(claim, bib)] == ["extra-coauthor", "missing-coauthor"]

@@ -90,7 +90,9 @@ def _match_people(
     misspelled, extra = [], []
     for name in unmatched:
         key = normalize_surname(name)
-        scored = [(max(fuzz.ratio(key, k) for k in surname_keys(p)), p) for p in left]
+        scored = [
+            (max((fuzz.ratio(key, k) for k in surname_keys(p)), default=0.0), p) for p in left
+        ]
         best = max(scored, key=lambda s: s[0], default=None)
         if best and best[0] >= MISSPELLING_SIMILARITY:
             misspelled.append((name, best[1]))
