@@ -8,17 +8,15 @@ Judging the citations is the next stage: audit_verdicts.py.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from citegloss.glossary import SLUG
 from citegloss.model import Claim, Finding, Location
 from citegloss.paths import display_path
-from citegloss.schema import schema_findings, where_in_document
-from citegloss.yamlfile import YamlDocument, YamlPath, read_yaml_file
-
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+from citegloss.schema import read_document
+from citegloss.yamlfile import YamlDocument, YamlPath
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,20 +134,10 @@ def load_audit_file(path: Path, shown: str = "") -> tuple[Audit | None, list[Fin
                 "Rename it, e.g. glossary/audits/km-blog-2023.yaml.",
             )
         )
-    doc, read_findings = read_yaml_file(path, shown)
+    doc, read_findings = read_document(path, shown, "audit")
     findings += read_findings
     if doc is None:
         return None, findings
-    for mapping, key, line, column in doc.duplicate_keys:
-        findings.append(
-            Finding.error(
-                "schema-error",
-                Location(shown, line, column),
-                f"the key '{key}' appears twice in {where_in_document(mapping)}; YAML would silently keep the last",
-                f"Keep one '{key}'.",
-            )
-        )
-    findings += schema_findings("audit", doc, shown)
     record = doc.data.get("document") if isinstance(doc.data, dict) else None
     if isinstance(record, dict) and not (record.get("cite") or record.get("title")):
         findings.append(

@@ -24,8 +24,8 @@ from citegloss.model import (
     Location,
 )
 from citegloss.paths import display_path
-from citegloss.schema import schema_findings, where_in_document
-from citegloss.yamlfile import YamlDocument, YamlPath, read_yaml_file
+from citegloss.schema import read_document
+from citegloss.yamlfile import YamlDocument, YamlPath
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -156,21 +156,10 @@ def load_concept_file(path: Path, shown: str = "") -> tuple[Concept | None, list
                 f"Rename it to {path.stem}.yaml.",
             )
         )
-    doc, read_findings = read_yaml_file(path, shown)
+    doc, read_findings = read_document(path, shown, "concept")
     findings += read_findings
     if doc is None:
         return None, findings
-    for mapping, key, line, column in doc.duplicate_keys:
-        where = where_in_document(mapping)
-        findings.append(
-            Finding.error(
-                "schema-error",
-                Location(shown, line, column),
-                f"the key '{key}' appears twice in {where}; YAML would silently keep the last",
-                f"Keep one '{key}'.",
-            )
-        )
-    findings += schema_findings("concept", doc, shown)
     return build_concept(path.stem, doc, shown), findings
 
 

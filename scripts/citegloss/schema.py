@@ -13,10 +13,11 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 from rapidfuzz import process
 
-from citegloss.model import Finding, Severity
+from citegloss.model import Finding, Location, Severity
+from citegloss.yamlfile import YamlDocument, read_yaml_file
 
 if TYPE_CHECKING:
-    from citegloss.yamlfile import YamlDocument
+    from pathlib import Path
 
 
 @cache
@@ -199,3 +200,22 @@ def schema_findings(name: str, doc: YamlDocument, shown: str) -> list[Finding]:
         location = doc.location(shown, path, key=at_key)
         findings.append(Finding("schema-error", Severity.ERROR, location, message, suggestion))
     return findings
+
+
+def read_document(path: Path, shown: str, name: str) -> tuple[YamlDocument | None, list[Finding]]:
+    """Read a YAML file and hold it to the named schema: every problem as a finding, with the
+    document when it could be parsed (so what is usable in it still gets checked)."""
+    doc, findings = read_yaml_file(path, shown)
+    if doc is None:
+        return None, findings
+    for mapping, key, line, column in doc.duplicate_keys:
+        findings.append(
+            Finding.error(
+                "schema-error",
+                Location(shown, line, column),
+                f"the key '{key}' appears twice in {where_in_document(mapping)}; "
+                "YAML would silently keep the last",
+                f"Keep one '{key}'.",
+            )
+        )
+    return doc, findings + schema_findings(name, doc, shown)
