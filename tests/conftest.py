@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -24,3 +25,14 @@ def checked(monkeypatch: pytest.MonkeyPatch) -> Callable[[str], list[Finding]]:
         return check(load_glossary(Path("glossary")), load_bibliography(Path("references.bib")))
 
     return run
+
+
+class Tags(HTMLParser):
+    """Every start tag of a page with its attribute names: what markup a page really has."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.seen: list[tuple[str, list[str]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.seen.append((tag, [name for name, _ in attrs]))

@@ -6,7 +6,6 @@ import os
 import re
 import subprocess
 import sys
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,7 @@ from citegloss.bib import load_bibliography
 from citegloss.model import Bibliography, Claim, Location, Person, Reference
 from citegloss.render.audit import audit_page, judge_documents, overview_page
 from citegloss.render.html import Links
-from conftest import FIXTURES
+from conftest import FIXTURES, Tags
 from test_site_build import Build, build_site, site_config
 
 
@@ -105,15 +104,6 @@ TAGS = {"h1", "p", "span", "strong", "div", "table", "thead", "tbody", "tr", "th
 ATTRIBUTES = {"class", "href", "id"}
 TOKENS = [*"<>&\"'`=/\\ \n[]()*_#!-:;abcXYZ“”", "javascript:", "onerror=", "<script>", "Senge"]
 nasty = st.lists(st.sampled_from(TOKENS), min_size=1, max_size=25).map("".join)
-
-
-class Tags(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.seen: list[tuple[str, list[str]]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.seen.append((tag, [name for name, _ in attrs]))
 
 
 @settings(max_examples=60, deadline=None)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
-
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -21,6 +19,7 @@ from citegloss.model import (
     Reference,
 )
 from citegloss.render import Links, render_site
+from conftest import Tags
 
 #: Every tag a generated page may contain, and every attribute.
 TAGS = {"h1", "h3", "p", "span", "strong", "q", "div", "table", "thead", "tbody", "tr", "th",
@@ -33,15 +32,6 @@ nasty = (
     .map("".join)
     .map(lambda s: s if s.strip() else "x")
 )
-
-
-class Tags(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.seen: list[tuple[str, list[str]]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.seen.append((tag, [name for name, _ in attrs]))
 
 
 @settings(max_examples=60, deadline=None)
