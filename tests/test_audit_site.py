@@ -142,3 +142,9 @@ def test_audit_pages_contain_only_the_renderer_s_markup(
             assert set(attributes) <= ATTRIBUTES, (tag, attributes)
         for block in html.split("\n\n"):
             assert block.startswith(("<", "## ")), block
+
+
+def test_the_bibliography_links_back_to_the_audits_citing_an_entry(site: Build) -> None:
+    entry = site.page("bibliography.html").split('id="crossan1999organizational"', 1)[1]
+    cited_in = entry.split('class="cg-cited-in"', 1)[1].split("</p>", 1)[0]
+    assert 'href="audits/sample-post.html">Audit: A sample post &lt;on learning&gt;</a>' in cited_in

@@ -167,16 +167,25 @@ def load_audits(folder: Path) -> tuple[list[Audit], list[Finding]]:
     return audits, findings
 
 
-def audit_citation_keys(folder: Path) -> frozenset[str]:
-    """The bib keys the audits cite (documents and citations): uses of references.bib entries.
+def audits_citing(folder: Path) -> dict[str, list[Audit]]:
+    """Bib key -> the audits that cite it (as a citation or as the audited document itself).
 
     Problems in the audit files are `citegloss audit`'s to report; here they only mean fewer keys.
     """
     if not folder.is_dir():
-        return frozenset()
+        return {}
     try:
         audits, _ = load_audits(folder)
     except OSError:
-        return frozenset()
-    keys = {c.claim.cite for a in audits for c in a.citations} | {a.document.cite for a in audits}
-    return frozenset(keys - {""})
+        return {}
+    citing: dict[str, list[Audit]] = {}
+    for audit in audits:
+        keys = {c.claim.cite for c in audit.citations} | {audit.document.cite}
+        for key in sorted(keys - {""}):
+            citing.setdefault(key, []).append(audit)
+    return citing
+
+
+def audit_citation_keys(folder: Path) -> frozenset[str]:
+    """The bib keys the audits cite: uses of references.bib entries."""
+    return frozenset(audits_citing(folder))

@@ -21,13 +21,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
-from citegloss.audits import audit_citation_keys
+from citegloss.audits import audits_citing
 from citegloss.bib import load_bibliography
 from citegloss.check import check
 from citegloss.glossary import load_glossary
 from citegloss.model import Finding
 from citegloss.render import Links, PageMaker, Site, expand_html, fill_markers, render_site
 from citegloss.render import Page as RenderedPage
+from citegloss.render.audit import audit_src
 from citegloss.report import format_text
 
 if TYPE_CHECKING:
@@ -89,7 +90,8 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
                 "set glossary_dir and bib_file under plugins: citegloss"
             )
         glossary, bibliography = load_glossary(glossary_dir), load_bibliography(bib_file)
-        findings = check(glossary, bibliography, audit_citation_keys(glossary_dir / "audits"))
+        citing = audits_citing(glossary_dir / "audits")
+        findings = check(glossary, bibliography, frozenset(citing))
         errors = log_findings(findings)
         if errors:
             raise PluginError(
@@ -105,6 +107,10 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
             bib_path=_relative(bib_file, repo),
             link_terms=self.config.link_terms,
             extra_pages=[_import(name) for name in self.config.extra_pages],
+            cited_elsewhere={
+                key: [(f"Audit: {a.document.title or a.id}", audit_src(a.id)) for a in audits]
+                for key, audits in citing.items()
+            },
         )
         docs_dir = Path(config.docs_dir).resolve()
         self.generated = {}

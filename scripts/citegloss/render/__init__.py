@@ -88,6 +88,7 @@ def render_site(
     bib_path: str = "references.bib",
     extra_pages: Sequence[PageMaker] = (),
     link_terms: bool = True,
+    cited_elsewhere: Mapping[str, Sequence[tuple[str, str]]] | None = None,
 ) -> Site:
     """Every generated page, in one pass over the model.
 
@@ -95,6 +96,8 @@ def render_site(
         glossary_path: The glossary folder relative to the repository, for edit links.
         bib_path: references.bib relative to the repository, for edit links.
         link_terms: Link the glossary terms mentioned in concept pages' text.
+        cited_elsewhere: Bib key -> (label, page src) of other pages citing it (audits), for
+            the bibliography's backlinks.
     """
     xref = CrossReferences.build(glossary, bibliography)
     terms = TermIndex(xref.concepts)
@@ -122,7 +125,8 @@ def render_site(
         Page(
             src=BIBLIOGRAPHY,
             edit_path=bib_path,
-            markdown=front_matter("Bibliography") + bibliography_page(xref, links),
+            markdown=front_matter("Bibliography")
+            + bibliography_page(xref, links, cited_elsewhere or {}),
         )
     )
     pages.append(

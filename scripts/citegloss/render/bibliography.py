@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 from citegloss.model import Reference
 from citegloss.names import fold_text, normalize_surname
 from citegloss.render.bibstyle import format_reference
@@ -36,15 +38,17 @@ def _link_out(reference: Reference) -> str:
     return f' <a class="cg-url" href="{text(url)}">{text(url)}</a>' if url else ""
 
 
-def bibliography_page(xref: CrossReferences, links: Links) -> str:
+def bibliography_page(
+    xref: CrossReferences, links: Links, cited_elsewhere: Mapping[str, Sequence[tuple[str, str]]]
+) -> str:
     """Entries sorted by first author, each with its key as anchor and links to the concepts
-    that cite it."""
+    that cite it, then to the other pages that do (`cited_elsewhere`: key -> (label, src))."""
     here = BIBLIOGRAPHY
     concepts = xref.glossary.concepts
     blocks = [
         "<h1>Bibliography</h1>",
         f'<p class="cg-lead">{len(xref.bibliography.references)} works, '
-        "in the author–year style of APA. Each entry lists the concepts that cite it.</p>",
+        "in the author–year style of APA. Each entry lists the concepts and audits that cite it.</p>",
     ]
     letter = ""
     for reference in sorted(xref.bibliography.references.values(), key=reference_sort_key):
@@ -56,11 +60,14 @@ def bibliography_page(xref: CrossReferences, links: Links) -> str:
             f'<a class="cg-backlink" href="{links.href(here, concept_src(cid))}">'
             f"{text(concepts[cid].term)}</a>"
             for cid in xref.cited_in.get(reference.key, ())
+        ] + [
+            f'<a class="cg-backlink" href="{links.href(here, src)}">{text(label)}</a>'
+            for label, src in cited_elsewhere.get(reference.key, ())
         ]
         cited_in = (
             f'<p class="cg-cited-in">Cited in: {", ".join(cited)}</p>'
             if cited
-            else '<p class="cg-cited-in">Not cited by any concept.</p>'
+            else '<p class="cg-cited-in">Not cited anywhere.</p>'
         )
         blocks.append(
             f'<div class="cg-ref" id="{text(reference.key)}">'
