@@ -184,8 +184,3 @@ def audits_citing(folder: Path) -> dict[str, list[Audit]]:
         for key in sorted(keys - {""}):
             citing.setdefault(key, []).append(audit)
     return citing
-
-
-def audit_citation_keys(folder: Path) -> frozenset[str]:
-    """The bib keys the audits cite: uses of references.bib entries."""
-    return frozenset(audits_citing(folder))

@@ -11,7 +11,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from citegloss import __version__
-from citegloss.audits import audit_citation_keys
+from citegloss.audits import audits_citing
 from citegloss.bib import load_bibliography
 from citegloss.check import check
 from citegloss.glossary import load_glossary
@@ -119,7 +119,7 @@ def exit_status(findings: Sequence[Finding], strict: bool) -> int:
 
 def run_check(args: argparse.Namespace) -> int:
     glossary, bibliography = load_inputs(args.glossary, args.bib)
-    findings = check(glossary, bibliography, audit_citation_keys(args.glossary / "audits"))
+    findings = check(glossary, bibliography, frozenset(audits_citing(args.glossary / "audits")))
     emit(findings, args)
     return exit_status(findings, args.strict)
 
