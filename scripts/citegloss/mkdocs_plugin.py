@@ -134,9 +134,13 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
             )
         return files
 
+    @event_priority(100)  # before any plugin reads the metadata
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
+        generated = self.generated.get(page.file.src_uri)
+        if generated:  # its title and search settings come as data, never as front matter
+            page.meta = dict(generated.meta)
         if page.edit_url and "/../" in page.edit_url:
             page.edit_url = _resolve_dots(page.edit_url)
         return markdown
