@@ -92,3 +92,90 @@ def test_a_new_draft_gets_the_usual_permissions(tmp_path: Path) -> None:
     umask = os.umask(0)
     os.umask(umask)
     assert mode == 0o666 & ~umask
+
+
+# --- invisible characters in names: an error that shows them -------------------------------
+
+
+def _glossary_project(tmp_path: Path) -> Path:
+    shutil.copytree(FIXTURES / "valid", tmp_path, dirs_exist_ok=True)
+    return tmp_path
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+CONCEPT = "glossary/organizational-learning.yaml"
+
+
+@pytest.mark.parametrize(
+    ("invisible", "shown"),
+    [("\u200b", "<U+200B>"), ("\u202e", "<U+202E>"), ("\u2066", "<U+2066>"),
+     ("\ufeff", "<U+FEFF>"), ("\u00ad", "<U+00AD>"), ("\U000e0041", "<U+E0041>")],
+)  # fmt: skip
+def test_an_invisible_character_in_a_cite_is_shown_where_it_is(
+    tmp_path: Path, invisible: str, shown: str
+) -> None:
+    project = _glossary_project(tmp_path)
+    _edit(project / CONCEPT, "cite: senge2006fifth", f"cite: senge2006{invisible}fifth")
+    run = _bounded(["check"], project)
+    run.assert_clean_failure("invisible-character", f"{CONCEPT}:13:11")
+    assert f"cite 'senge2006{shown}fifth' contains an invisible character" in run.stdout
+    assert "Delete it: write 'senge2006fifth'." in run.stdout
+    assert invisible not in run.output  # the terminal never receives it raw
+
+
+def test_invisible_characters_in_related_and_with_are_named(tmp_path: Path) -> None:
+    project = _glossary_project(tmp_path)
+    (project / "glossary" / "team-learning.yaml").write_text(
+        "term: Team learning\nrelated: [organizational\u200d-learning]\n"
+        "definitions:\n  - author: Senge\n    year: 1990\n    cite: senge2006fifth\n"
+        "    paraphrase: Teams thinking together.\n"
+        "contrasts:\n  - with: \u2067organizational-learning\n    points:\n"
+        "      - aspect: level\n        this: a team\n        other: an organization\n"
+        "        author: Senge\n        year: 1990\n        cite: senge2006fifth\n",
+        encoding="utf-8",
+    )
+    run = _bounded(["check"], project)
+    run.assert_clean_failure("invisible-character", "glossary/team-learning.yaml:2:11")
+    assert "related 'organizational<U+200D>-learning'" in run.stdout
+    assert "glossary/team-learning.yaml:9:11: error invisible-character with '<U+2067>organ" in (
+        run.stdout
+    )
+
+
+def test_an_invisible_character_in_a_bib_key_is_an_error_at_its_entry(tmp_path: Path) -> None:
+    project = _glossary_project(tmp_path)
+    _edit(project / "references.bib", "@book{senge2006fifth,", "@book{senge2006\u200bfifth,")
+    run = _bounded(["check"], project)
+    run.assert_clean_failure("invisible-character", "references.bib:18:")
+    assert "key 'senge2006<U+200B>fifth' contains an invisible character" in run.stdout
+    assert "\u200b" not in run.output
+
+
+def test_an_invisible_character_in_an_audit_cite_fails_the_audit(tmp_path: Path) -> None:
+    project = _glossary_project(tmp_path)
+    (project / "glossary" / "audits").mkdir()
+    (project / "glossary" / "audits" / "post.yaml").write_text(
+        "document:\n  title: A post\n  cite: crossan1999\u2060organizational\n"
+        "citations:\n  - as_written: Senge (1990)\n    author: Senge\n    year: 1990\n"
+        "    cite: senge2006\u200bfifth\n",
+        encoding="utf-8",
+    )
+    run = _bounded(["audit"], project)
+    run.assert_clean_failure("invisible-character", "glossary/audits/post.yaml:8:11")
+    assert "glossary/audits/post.yaml:3:9: error invisible-character cite 'crossan1999<U+2060>" in (
+        run.stdout
+    )
+    assert "\u200b" not in run.output and "\u2060" not in run.output
+
+
+def test_bidi_controls_in_displayed_text_never_reach_the_terminal(tmp_path: Path) -> None:
+    project = _glossary_project(tmp_path)
+    _edit(project / CONCEPT, "author: Senge", "author: Seneg\u202e")  # shows as "Senge"
+    run = _bounded(["check"], project)
+    run.assert_clean_failure("misspelled-author", f"{CONCEPT}:11:13")
+    assert "\u202e" not in run.output and "'Seneg<U+202E>'" in run.output

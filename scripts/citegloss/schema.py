@@ -13,6 +13,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 from rapidfuzz import process
 
+from citegloss.invisible import invisible_identifiers
 from citegloss.model import Finding, Location, Severity
 from citegloss.yamlfile import YamlDocument, read_yaml_file
 
@@ -218,4 +219,4 @@ def read_document(path: Path, shown: str, name: str) -> tuple[YamlDocument | Non
                 f"Keep one '{key}'.",
             )
         )
-    return doc, findings + schema_findings(name, doc, shown)
+    return doc, findings + schema_findings(name, doc, shown) + invisible_identifiers(doc, shown)
