@@ -42,6 +42,7 @@ ONE_MISTAKE = {
     "unknown-related": ("unknown-related", CONCEPT, 2, "'learning-organisation'"),
     "unused-entry": ("unused-entry", "references.bib", 27, "'garvin2000learning'"),
     "duplicate-work": ("duplicate-work", "references.bib", 27, "same title and year"),
+    "reserved-id": ("reserved-id", "glossary/index.yaml", 1, "'index' cannot be an id"),
     "invisible-character": (
         "invisible-character",
         CONCEPT,
@@ -67,6 +68,7 @@ CODES = {
     "unused-entry",
     "duplicate-work",
     "invisible-character",
+    "reserved-id",
 }
 
 

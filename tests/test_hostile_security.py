@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from bounded import MEMORY_CAP, BoundedRun, run_bounded
 from conftest import FIXTURES
+from test_site_build import site_config
 
 
 def _bounded(args: list[str], cwd: Path) -> BoundedRun:
@@ -179,3 +182,89 @@ def test_bidi_controls_in_displayed_text_never_reach_the_terminal(tmp_path: Path
     run = _bounded(["check"], project)
     run.assert_clean_failure("misspelled-author", f"{CONCEPT}:11:13")
     assert "\u202e" not in run.output and "'Seneg<U+202E>'" in run.output
+
+
+# --- ids that collide with generated pages; broken symlinks in the glossary -----------------
+
+
+def _audit_text(title: str = "A post") -> str:
+    return (
+        f"document:\n  title: {title}\ncitations:\n  - as_written: Senge (1990)\n"
+        "    author: Senge\n    year: 1990\n    cite: senge2006fifth\n"
+    )
+
+
+def test_a_concept_named_index_is_reserved(tmp_path: Path) -> None:
+    project = _glossary_project(tmp_path)
+    shutil.copy(project / CONCEPT, project / "glossary" / "index.yaml")
+    run = _bounded(["check"], project)
+    run.assert_clean_failure("reserved-id", "glossary/index.yaml:1:1")
+    assert "concepts/index" in run.stdout
+
+
+def test_an_audit_named_index_is_reserved(tmp_path: Path) -> None:
+    project = _glossary_project(tmp_path)
+    (project / "glossary" / "audits").mkdir()
+    (project / "glossary" / "audits" / "index.yaml").write_text(_audit_text(), encoding="utf-8")
+    run = _bounded(["audit"], project)
+    run.assert_clean_failure("reserved-id", "glossary/audits/index.yaml:1:1")
+
+
+@pytest.mark.parametrize(
+    ("folder", "command"), [("glossary", "check"), ("glossary/audits", "audit")]
+)
+@pytest.mark.parametrize(
+    ("target", "words"),
+    [("nowhere.yaml", "a symbolic link to 'nowhere.yaml', which does not exist"),
+     ("loop.yaml", "a symbolic link that loops")],
+)  # fmt: skip
+def test_a_broken_symlink_among_the_files_is_reported(
+    tmp_path: Path, folder: str, command: str, target: str, words: str
+) -> None:
+    project = _glossary_project(tmp_path)
+    (project / folder).mkdir(exist_ok=True)
+    (project / folder / "loop.yaml").symlink_to("loop.yaml")
+    if target != "loop.yaml":
+        (project / folder / "loop.yaml").unlink()
+        (project / folder / "broken.yaml").symlink_to(target)
+    name = "loop.yaml" if target == "loop.yaml" else "broken.yaml"
+    run = _bounded([command], project)
+    run.assert_clean_failure("yaml-error", f"{folder}/{name}")
+    assert words in run.stdout
+
+
+def test_a_symlink_to_a_fifo_is_not_read(tmp_path: Path) -> None:
+    """A link to a named pipe would block a reader forever: it is reported, not opened."""
+    project = _glossary_project(tmp_path)
+    os.mkfifo(tmp_path / "pipe")
+    (project / "glossary" / "piped.yaml").symlink_to(tmp_path / "pipe")
+    run = _bounded(["check"], project)
+    run.assert_clean_failure("yaml-error", "glossary/piped.yaml")
+    assert "not a regular file" in run.stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [("index.yaml", None, "glossary/index.yaml:1:1: error reserved-id 'index' cannot be an id"),
+     ("audits/index.yaml", _audit_text(),
+      "glossary/audits/index.yaml:1:1: error reserved-id 'index' cannot be an id")],
+)  # fmt: skip
+def test_the_site_build_names_a_reserved_id(
+    tmp_path: Path, name: str, text: str | None, message: str
+) -> None:
+    config = site_config("site-basic", tmp_path)
+    target = tmp_path / "glossary" / name
+    target.parent.mkdir(exist_ok=True)
+    if text is None:
+        shutil.copy(tmp_path / "glossary" / "organizational-learning.yaml", target)
+    else:
+        target.write_text(text, encoding="utf-8")
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run(
+        [*command, "-d", str(tmp_path / "site")], cwd=tmp_path, env=env, capture_output=True,
+        text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert message in done.stderr
+    assert "Traceback" not in done.stderr

@@ -115,6 +115,8 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
         docs_dir = Path(config.docs_dir).resolve()
         self.generated = {}
         for page in self.site.pages:
+            if page.src in self.generated:  # a page maker's mistake: never drop one silently
+                raise PluginError(f"citegloss: two generated pages would be docs/{page.src}")
             if existing := files.get_file_from_path(page.src):
                 log.warning(f"docs/{page.src} is hidden by the page citegloss generates there")
                 files.remove(existing)

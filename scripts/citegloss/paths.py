@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -14,6 +16,31 @@ def display_path(path: Path, cwd: Path | None = None) -> str:
         return str(path.resolve().relative_to((cwd or Path.cwd()).resolve()))
     except ValueError:
         return str(path)
+
+
+def yaml_files(folder: Path) -> list[Path]:
+    """The *.yaml and *.yml entries directly in a folder, anything but a folder: a broken link
+    or a pipe so named is a file the user meant, to report (`why_not_a_file`), not to skip."""
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and not p.is_dir())
+
+
+_KINDS = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device"),
+          (stat.S_ISBLK, "a device"))  # fmt: skip
+
+
+def why_not_a_file(path: Path) -> str:
+    """Why `path` cannot be read as a file ("" when it can be tried): a dangling or looping
+    symbolic link, or something that is not a regular file (reading a pipe would block)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        if path.is_symlink() and exc.errno == errno.ELOOP:
+            return "it is a symbolic link that loops"
+        if path.is_symlink() and exc.errno == errno.ENOENT:
+            return f"it is a symbolic link to '{os.readlink(path)}', which does not exist"
+        return ""  # the reader reports it with the system's words
+    kind = next((name for test, name in _KINDS if test(mode)), "")
+    return f"it is {kind}, not a regular file" if kind else ""
 
 
 class UnsafeWrite(Exception):
