@@ -197,6 +197,21 @@ def test_astral_bidi_and_markdown_payloads_run_nothing_and_show_as_text(
     assert "title:" not in shown.split("Also called", 1)[0]  # no front matter shown as text
 
 
+def test_a_tooltip_built_from_astral_and_bidi_text_shows_it_as_text(
+    served: dict[str, str], page: object
+) -> None:
+    p = page  # type: ignore[assignment]
+    dialogs: list[str] = []
+    p.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    p.goto(served["site-payload"] + "concepts/ordinary.html")
+    term = p.locator("a.cg-term", has_text="reversed alias")
+    term.hover()
+    tooltip = p.get_by_text("𝑥 Astral 🎉 term [x](javascript:alert(20)){: onmouseover=alert(21) }:")
+    tooltip.first.wait_for(state="visible")
+    assert "\u202e" not in tooltip.first.inner_text()
+    assert p.evaluate(_ACTIVE) == [] and dialogs == []
+
+
 def test_the_site_works_from_file_urls(
     tmp_path_factory: pytest.TempPathFactory, page: object
 ) -> None:

@@ -97,7 +97,8 @@ class TermIndex:
             tooltip = tooltip_text(f"{concept.term}: {short_definition(concept)}")
             target = TermTarget(concept.id, concept.term, tooltip)
             for name in (concept.term, *concept.aliases):
-                words = [w for w in _WORD.findall(name) if not w.startswith("&")]
+                # as pages show it: "Rev\u202eersed" is the word "Reversed", not two words
+                words = [w for w in _WORD.findall(displayable(name)) if not w.startswith("&")]
                 if not words:
                     continue
                 key = tuple(_fold(w) for w in words)
