@@ -105,6 +105,11 @@ def _glossary_project(tmp_path: Path) -> Path:
     return tmp_path
 
 
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
 def _edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text
@@ -133,21 +138,19 @@ def test_an_invisible_character_in_a_cite_is_shown_where_it_is(
 
 def test_invisible_characters_in_related_and_with_are_named(tmp_path: Path) -> None:
     project = _glossary_project(tmp_path)
-    (project / "glossary" / "team-learning.yaml").write_text(
+    _write(
+        project / "glossary" / "team-learning.yaml",
         "term: Team learning\nrelated: [organizational\u200d-learning]\n"
         "definitions:\n  - author: Senge\n    year: 1990\n    cite: senge2006fifth\n"
         "    paraphrase: Teams thinking together.\n"
         "contrasts:\n  - with: \u2067organizational-learning\n    points:\n"
         "      - aspect: level\n        this: a team\n        other: an organization\n"
         "        author: Senge\n        year: 1990\n        cite: senge2006fifth\n",
-        encoding="utf-8",
     )
     run = _bounded(["check"], project)
     run.assert_clean_failure("invisible-character", "glossary/team-learning.yaml:2:11")
     assert "related 'organizational<U+200D>-learning'" in run.stdout
-    assert "glossary/team-learning.yaml:9:11: error invisible-character with '<U+2067>organ" in (
-        run.stdout
-    )
+    assert ":9:11: error invisible-character with '<U+2067>organ" in run.stdout
 
 
 def test_an_invisible_character_in_a_bib_key_is_an_error_at_its_entry(tmp_path: Path) -> None:
@@ -161,18 +164,15 @@ def test_an_invisible_character_in_a_bib_key_is_an_error_at_its_entry(tmp_path: 
 
 def test_an_invisible_character_in_an_audit_cite_fails_the_audit(tmp_path: Path) -> None:
     project = _glossary_project(tmp_path)
-    (project / "glossary" / "audits").mkdir()
-    (project / "glossary" / "audits" / "post.yaml").write_text(
+    _write(
+        project / "glossary" / "audits" / "post.yaml",
         "document:\n  title: A post\n  cite: crossan1999\u2060organizational\n"
         "citations:\n  - as_written: Senge (1990)\n    author: Senge\n    year: 1990\n"
         "    cite: senge2006\u200bfifth\n",
-        encoding="utf-8",
     )
     run = _bounded(["audit"], project)
     run.assert_clean_failure("invisible-character", "glossary/audits/post.yaml:8:11")
-    assert "glossary/audits/post.yaml:3:9: error invisible-character cite 'crossan1999<U+2060>" in (
-        run.stdout
-    )
+    assert ":3:9: error invisible-character cite 'crossan1999<U+2060>" in run.stdout
     assert "\u200b" not in run.output and "\u2060" not in run.output
 
 
