@@ -37,7 +37,7 @@ from citegloss.cli import (
     emit,
 )
 from citegloss.model import Bibliography
-from citegloss.paths import display_path
+from citegloss.paths import UnsafeWrite, display_path, refuse_symlinks, write_text_atomically
 
 
 def add_audit_command(commands: Any) -> None:
@@ -148,8 +148,14 @@ def run_extract(args: argparse.Namespace) -> int:
     text = _read_document(args.file)
     output: Path = args.output or args.glossary / "audits" / f"{_slug(args.file.stem)}.yaml"
     to_stdout = str(output) == "-"
-    if not to_stdout and output.exists() and not args.force:
-        raise CannotRun(f"'{output}' exists; use --force to overwrite it, or -o OUT")
+    exists = f"'{output}' exists; use --force to overwrite it, or -o OUT"
+    if not to_stdout:
+        try:
+            refuse_symlinks(output)  # before the work of extracting, and again as it writes
+        except UnsafeWrite as exc:
+            raise CannotRun(str(exc)) from exc
+        if output.exists() and not args.force:
+            raise CannotRun(exists)
     bibliography = _bibliography(args.bib)
     draft = draft_audit(text, bibliography, source=display_path(args.file), title=args.title)
     header = (
@@ -161,8 +167,11 @@ def run_extract(args: argparse.Namespace) -> int:
         sys.stdout.write(header + body)
         return EXIT_CLEAN
     try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(header + body, encoding="utf-8")
+        write_text_atomically(output, header + body, overwrite=args.force)
+    except UnsafeWrite as exc:
+        raise CannotRun(str(exc)) from exc
+    except FileExistsError as exc:  # it appeared while the draft was made
+        raise CannotRun(exists) from exc
     except OSError as exc:
         raise CannotRun(f"cannot write '{output}': {exc.strerror}") from exc
     citations: list[dict[str, Any]] = draft["citations"]  # type: ignore[assignment]

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from citegloss.glossary import SLUG
+from citegloss.glossary import SLUG, reserved_id
 from citegloss.model import Claim, Finding, Location
-from citegloss.paths import display_path
+from citegloss.paths import display_path, yaml_files
 from citegloss.schema import read_document
 from citegloss.yamlfile import YamlDocument, YamlPath
 
@@ -134,6 +134,8 @@ def load_audit_file(path: Path, shown: str = "") -> tuple[Audit | None, list[Fin
                 "Rename it, e.g. glossary/audits/km-blog-2023.yaml.",
             )
         )
+    if reserved := reserved_id(path, shown, "audits", "overview of all audits"):
+        return None, [*findings, reserved]
     doc, read_findings = read_document(path, shown, "audit")
     findings += read_findings
     if doc is None:
@@ -151,15 +153,11 @@ def load_audit_file(path: Path, shown: str = "") -> tuple[Audit | None, list[Fin
     return build_audit(path.stem, doc, shown), findings
 
 
-def audit_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in (".yaml", ".yml"))
-
-
 def load_audits(folder: Path) -> tuple[list[Audit], list[Finding]]:
     """Every audit in the folder. Raises OSError when the folder cannot be read."""
     audits, findings = [], []
     shown_root = display_path(folder)
-    for path in audit_files(folder):
+    for path in yaml_files(folder):
         audit, file_findings = load_audit_file(path, f"{shown_root}/{path.name}")
         findings += file_findings
         if audit is not None:

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from rapidfuzz import process
 
 from citegloss.attribution import BibIndex, check_claim
+from citegloss.invisible import invisible_identifier
 from citegloss.model import Bibliography, Concept, Finding, Glossary, Reference
 from citegloss.names import fold_text
 
@@ -105,9 +106,13 @@ def check(
     index = BibIndex(bibliography)
     ids = set(glossary.concepts)
     findings = [*glossary.findings, *bibliography.findings]
+    for reference in bibliography.references.values():
+        if found := invisible_identifier(reference.key, reference.location, "key"):
+            findings.append(found)
     for concept in glossary.concepts.values():
         for claim in concept.claims:
-            findings += check_claim(claim, bibliography, index)
+            if not invisible_identifier(claim.cite, claim.location, "cite"):  # reported on loading
+                findings += check_claim(claim, bibliography, index)
         findings += quotes_without_pages(concept)
         findings += unknown_related(concept, ids)
     if not any(f.code == "yaml-error" for f in glossary.findings):

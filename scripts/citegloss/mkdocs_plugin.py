@@ -115,6 +115,8 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
         docs_dir = Path(config.docs_dir).resolve()
         self.generated = {}
         for page in self.site.pages:
+            if page.src in self.generated:  # a page maker's mistake: never drop one silently
+                raise PluginError(f"citegloss: two generated pages would be docs/{page.src}")
             if existing := files.get_file_from_path(page.src):
                 log.warning(f"docs/{page.src} is hidden by the page citegloss generates there")
                 files.remove(existing)
@@ -134,9 +136,13 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
             )
         return files
 
+    @event_priority(100)  # before any plugin reads the metadata
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
+        generated = self.generated.get(page.file.src_uri)
+        if generated:  # its title and search settings come as data, never as front matter
+            page.meta = dict(generated.meta)
         if page.edit_url and "/../" in page.edit_url:
             page.edit_url = _resolve_dots(page.edit_url)
         return markdown

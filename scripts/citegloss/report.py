@@ -6,6 +6,7 @@ import json
 from collections import Counter
 from collections.abc import Sequence
 
+from citegloss.invisible import shown
 from citegloss.model import Finding, Severity
 
 _COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m"}
@@ -32,10 +33,13 @@ def format_text(findings: Sequence[Finding], *, colour: bool = False) -> str:
         severity, code = f.severity.value, f.code
         if colour:
             severity, code = f"{_COLOURS[f.severity]}{severity}{_RESET}", f"{_BOLD}{code}{_RESET}"
-        where = f"{f.location.file}:{f.location.line}:{f.location.column}"
-        lines.append(f"{where}: {severity} {code} {f.message}")
+        # shown(): a bidi control or zero-width character from the data is written as <U+202E>,
+        # so it can neither reorder the terminal's line nor hide in a name.
+        where = f"{shown(f.location.file)}:{f.location.line}:{f.location.column}"
+        lines.append(f"{where}: {severity} {code} {shown(f.message)}")
         if f.suggestion:
-            lines.append(f"    {_DIM if colour else ''}{f.suggestion}{_RESET if colour else ''}")
+            suggestion = shown(f.suggestion)
+            lines.append(f"    {_DIM if colour else ''}{suggestion}{_RESET if colour else ''}")
     counts = summary(findings)
     errors, warnings = int(str(counts["errors"])), int(str(counts["warnings"]))
     if errors or warnings:
@@ -78,12 +82,12 @@ def format_github(findings: Sequence[Finding]) -> str:
     lines = []
     for f in findings:
         level = "error" if f.is_error else "warning"
-        props = [f"file={_escape_property(f.location.file)}"]
+        props = [f"file={_escape_property(shown(f.location.file))}"]
         if f.location.line:
             props.append(f"line={f.location.line}")
         if f.location.column:
             props.append(f"col={f.location.column}")
         props.append(f"title={_escape_property(f'citegloss {f.code}')}")
-        body = f.message + (f"\n{f.suggestion}" if f.suggestion else "")
+        body = shown(f.message) + (f"\n{shown(f.suggestion)}" if f.suggestion else "")
         lines.append(f"::{level} {','.join(props)}::{_escape_data(body)}")
     return "\n".join(lines)

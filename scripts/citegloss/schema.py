@@ -13,7 +13,9 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 from rapidfuzz import process
 
+from citegloss.invisible import invisible_identifiers
 from citegloss.model import Finding, Location, Severity
+from citegloss.paths import why_not_a_file
 from citegloss.yamlfile import YamlDocument, read_yaml_file
 
 if TYPE_CHECKING:
@@ -205,6 +207,10 @@ def schema_findings(name: str, doc: YamlDocument, shown: str) -> list[Finding]:
 def read_document(path: Path, shown: str, name: str) -> tuple[YamlDocument | None, list[Finding]]:
     """Read a YAML file and hold it to the named schema: every problem as a finding, with the
     document when it could be parsed (so what is usable in it still gets checked)."""
+    if problem := why_not_a_file(path):
+        return None, [
+            Finding.error("yaml-error", Location(shown), f"the file cannot be read: {problem}")
+        ]
     doc, findings = read_yaml_file(path, shown)
     if doc is None:
         return None, findings
@@ -218,4 +224,4 @@ def read_document(path: Path, shown: str, name: str) -> tuple[YamlDocument | Non
                 f"Keep one '{key}'.",
             )
         )
-    return doc, findings + schema_findings(name, doc, shown)
+    return doc, findings + schema_findings(name, doc, shown) + invisible_identifiers(doc, shown)

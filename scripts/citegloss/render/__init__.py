@@ -12,10 +12,10 @@ cross-references and the link style and returning more `Page`s.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from citegloss.model import Bibliography, Glossary
 from citegloss.render.bibliography import AUTHORS, authors_page, bibliography_page
@@ -48,8 +48,11 @@ class Page:
 
     #: Source path inside the docs, e.g. "concepts/organizational-learning.md".
     src: str
-    #: Markdown with front matter; text from the data is escaped HTML.
+    #: Markdown without front matter (see `meta`); text from the data is escaped HTML.
     markdown: str
+    #: The page's metadata (title, search settings), for the generator to set as it reads
+    #: the page: never written as front matter, so no text of the data is parsed as YAML.
+    meta: Mapping[str, Any] = field(default_factory=dict, hash=False)
     #: The file, relative to the repository, an editor changes to change this page ("": none).
     edit_path: str = ""
     #: The concept the page shows, so term links skip it ("" for other pages).
@@ -71,12 +74,18 @@ class Site:
     fragments: Mapping[str, Callable[[str], str]] = field(hash=False)
 
 
-def front_matter(title: str, *, boost: float = 0, searched: bool = True) -> str:
-    """YAML front matter: the title, and how the site search treats the page."""
-    meta = f"---\ntitle: {json.dumps(title_text(title))}\n"
+def page_meta(title: str, *, boost: float = 0, searched: bool = True) -> dict[str, Any]:
+    """The title, and how the site search treats the page.
+
+    Front matter would be YAML written from the data and read back by the generator: a
+    character its loader rejects (an escaped emoji, once) turned the whole block into Markdown,
+    where a term's `[x](javascript:...)` became a link. Metadata handed over as data has no
+    such second reading.
+    """
+    meta: dict[str, Any] = {"title": title_text(title)}
     if boost or not searched:
-        meta += f"search:\n  boost: {boost or 1}\n  exclude: {json.dumps(not searched)}\n"
-    return meta + "---\n\n"
+        meta["search"] = {"boost": boost or 1, "exclude": not searched}
+    return meta
 
 
 def render_site(
@@ -110,23 +119,24 @@ def render_site(
             src=concept_src(c.id),
             concept_id=c.id,
             edit_path=f"{glossary_path.rstrip('/')}/{c.id}.yaml",
-            markdown=front_matter(c.term, boost=2)
-            + concept_page(c, xref, links, prose(concept_src(c.id), c.id)),
+            meta=page_meta(c.term, boost=2),
+            markdown=concept_page(c, xref, links, prose(concept_src(c.id), c.id)),
         )
         for c in xref.concepts
     ]
     pages.append(
         Page(
             src=CONCEPTS_INDEX,
-            markdown=front_matter("Concepts", searched=False) + concepts_index_page(xref, links),
+            meta=page_meta("Concepts", searched=False),
+            markdown=concepts_index_page(xref, links),
         )
     )
     pages.append(
         Page(
             src=BIBLIOGRAPHY,
             edit_path=bib_path,
-            markdown=front_matter("Bibliography")
-            + bibliography_page(xref, links, cited_elsewhere or {}),
+            meta=page_meta("Bibliography"),
+            markdown=bibliography_page(xref, links, cited_elsewhere or {}),
         )
     )
     pages.append(
@@ -134,8 +144,8 @@ def render_site(
             src=AUTHORS,
             edit_path=bib_path,
             # Lists (concepts, authors) repeat what search finds on each concept's page.
-            markdown=front_matter("Authors", searched=False)
-            + authors_page(xref, links, prose(AUTHORS)),
+            meta=page_meta("Authors", searched=False),
+            markdown=authors_page(xref, links, prose(AUTHORS)),
         )
     )
     for make in extra_pages:
