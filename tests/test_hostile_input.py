@@ -9,13 +9,20 @@ asserted.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
 
 from bounded import BoundedRun, run_bounded
+from citegloss import limits
+from citegloss.mkdocs_plugin import CiteglossPlugin
+from fuzz import fuzz
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CONCEPT = "glossary/organizational-learning.yaml"
@@ -394,3 +401,120 @@ def test_an_empty_concept_file_gets_advice_for_a_concept(project: Path, text: st
     run = check(project)
     run.assert_clean_failure("schema-error", CONCEPT)
     assert "term" in run.output
+
+
+# --- the MkDocs plugin says what the CLI says -----------------------------------------------------
+
+
+def _plugin(
+    root: Path, glossary: str = "glossary", bib: str = "references.bib"
+) -> tuple[CiteglossPlugin, MkDocsConfig]:
+    (root / "docs").mkdir(exist_ok=True)
+    config = MkDocsConfig(config_file_path=str(root / "mkdocs.yml"))
+    options = {"glossary_dir": glossary, "bib_file": bib, "extra_pages": [AUDIT_PAGES]}
+    config.load_dict(
+        {"site_name": "t", "docs_dir": str(root / "docs"), "plugins": [{"citegloss": options}]}
+    )
+    assert config.validate() == ([], [])
+    assert isinstance(config.plugins["citegloss"], CiteglossPlugin)
+    return config
+
+
+AUDIT_PAGES = "citegloss.render.audit:audit_pages"
+
+
+def _without_hint(message: str) -> str:
+    """The message without the hint that names the option (`--bib FILE` or `bib_file`)."""
+    return re.sub(r" \((use --|set )[^)]*\)", "", message)
+
+
+def _bad_limit(root: Path) -> dict[str, str]:
+    return {"CITEGLOSS_MAX_CONCEPT_BYTES": "many"}
+
+
+#: case -> (glossary, bib, what to do first; returns extra environment)
+CANNOT_RUN: dict[str, tuple[str, str, Callable[[Path], dict[str, str] | None]]] = {
+    "glossary-missing": ("nowhere", "references.bib", lambda p: None),
+    "glossary-is-a-file": ("references.bib", "references.bib", lambda p: None),
+    "bib-missing": ("glossary", "missing.bib", lambda p: None),
+    "bib-is-a-folder": ("glossary", "glossary", lambda p: None),
+    "bib-is-a-fifo": ("glossary", "pipe", lambda p: _fifo(p / "pipe") and None),
+    "bib-is-a-dangling-link": ("glossary", "gone.bib", lambda p: _link_to_nowhere(p)),
+    "bib-too-large": ("glossary", "references.bib", lambda p: {"CITEGLOSS_MAX_BIB_BYTES": "10"}),
+    "bib-not-utf8": (
+        "glossary", "references.bib", lambda p: (p / "references.bib").write_bytes(b"\xff@") and None
+    ),
+    "bad-limit": ("glossary", "references.bib", _bad_limit),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", sorted(CANNOT_RUN))
+def test_the_plugin_reports_what_the_cli_reports(
+    project: Path, case: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    glossary, bib, make = CANNOT_RUN[case]
+    env = make(project) or {}
+    run = run_bounded(["check", "--glossary", glossary, "--bib", bib], project, env=env)
+    assert (run.returncode, "Traceback" in run.output) == (2, False), run.output
+    said = run.stderr.strip().removeprefix("citegloss: error: ")
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.chdir(project)
+    config = _plugin(project, glossary, bib)
+    with pytest.raises(PluginError) as raised:
+        config.plugins.on_files(Files([]), config=config)
+    # the plugin names paths absolute (relative to mkdocs.yml); the CLI as typed
+    message = str(raised.value).removeprefix("citegloss: ").replace(f"{project}/", "")
+    assert _without_hint(message) == _without_hint(said)
+
+
+HOSTILE_CONCEPTS = {
+    "alias": ALIAS_CONCEPTS["related"],
+    "huge-year": "term: T\ndefinitions:\n  - {author: A, year: 0x" + "f" * 5000 + ", cite: c}\n",
+    "tag": "term: !!python/object/apply:os.system [id]\ndefinitions: []\n",
+    "control": "term: T\x01\ndefinitions: []\n",
+    "deep": "term: T\ndefinitions: " + "[" * 10_000 + "]" * 10_000 + "\n",
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE_CONCEPTS))
+def test_the_plugin_fails_a_hostile_concept_with_its_finding(
+    project: Path, case: str, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    (project / CONCEPT).write_text(HOSTILE_CONCEPTS[case], encoding="utf-8")
+    monkeypatch.chdir(project)
+    config = _plugin(project)
+    with pytest.raises(PluginError, match="Fix the errors above"):
+        config.plugins.on_files(Files([]), config=config)
+    assert f"{CONCEPT}:" in caplog.text and "yaml-error" in caplog.text
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE_CONCEPTS))
+def test_the_plugin_logs_a_hostile_audit_and_still_builds(
+    project: Path, case: str, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    (project / AUDIT).write_text(HOSTILE_CONCEPTS[case], encoding="utf-8")
+    monkeypatch.chdir(project)
+    config = _plugin(project)
+    files = config.plugins.on_files(Files([]), config=config)
+    assert "audits/index.md" in {f.src_uri for f in files}
+    assert f"{AUDIT}:" in caplog.text and "yaml-error" in caplog.text
+
+
+# --- fuzzing ------------------------------------------------------------------------------------
+
+
+def test_a_few_hundred_random_mutations_never_crash() -> None:
+    """The short run of `make fuzz` (tests/fuzz.py): a fixed seed, so a failure reproduces."""
+    tally = fuzz(300, seed=8)
+    assert not tally.crashes, "\n".join(f"{w}: {d[:500]!r}\n{t}" for w, d, t in tally.crashes)
+    # the mutations reach every stage: findings, clean runs, and rendered sites
+    seen = " ".join(tally.outcomes)
+    assert all(outcome in seen for outcome in ("exit-0", "exit-1", "rendered-", "not-rendered"))
+
+
+def test_the_limits_and_the_new_code_are_documented() -> None:
+    page = (Path(__file__).parents[1] / "docs" / "codes.md").read_text(encoding="utf-8")
+    assert "\n## file-too-large\n" in page and "[`file-too-large`](#file-too-large)" in page
+    for limit in limits.ALL:
+        assert f"| {limit.default // limits.MiB} MiB | `{limit.variable}` |" in page

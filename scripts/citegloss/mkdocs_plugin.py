@@ -75,7 +75,9 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
         self.generated: dict[str, RenderedPage] = {}
 
     def _path(self, config: MkDocsConfig, value: str) -> Path:
-        return Path(config.config_file_path or ".").parent.joinpath(value).resolve()
+        # not resolved: a symbolic link is reported as one, not as the file it points to
+        folder = Path(config.config_file_path or ".").parent.resolve()
+        return Path(os.path.normpath(folder / value))
 
     @event_priority(-100)  # after the offline plugin has added its shim
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
