@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from citegloss import limits
 from citegloss.audit_match import draft_audit
 from citegloss.audit_verdicts import (
     VERDICTS,
@@ -27,17 +28,10 @@ from citegloss.audit_verdicts import (
     judge_audit,
 )
 from citegloss.audits import load_audits
-from citegloss.bib import load_bibliography
-from citegloss.cli import (
-    EXIT_CLEAN,
-    EXIT_FINDINGS,
-    CannotRun,
-    add_input_options,
-    add_output_options,
-    emit,
-)
-from citegloss.model import Bibliography
+from citegloss.cli import EXIT_CLEAN, EXIT_FINDINGS, add_input_options, add_output_options, emit
+from citegloss.inputs import CannotRun, cannot_read, read_bibliography, require_file, require_folder
 from citegloss.paths import UnsafeWrite, display_path, refuse_symlinks, write_text_atomically
+from citegloss.report import printable
 
 
 def add_audit_command(commands: Any) -> None:
@@ -80,26 +74,16 @@ def add_audit_command(commands: Any) -> None:
     extract.set_defaults(run=run_extract)
 
 
-def _bibliography(path: Path) -> Bibliography:
-    if not path.is_file():
-        raise CannotRun(f"the bibliography '{path}' does not exist (use --bib FILE)")
-    try:
-        return load_bibliography(path)
-    except UnicodeDecodeError as exc:
-        raise CannotRun(f"'{path}' is not UTF-8 text ({exc.reason}): save it as UTF-8") from exc
-    except OSError as exc:
-        raise CannotRun(f"cannot read '{path}': {exc.strerror}") from exc
-
-
 def run_audit(args: argparse.Namespace) -> int:
     folder: Path = args.audits or args.glossary / "audits"
-    if not folder.is_dir():
-        raise CannotRun(f"the audits folder '{folder}' does not exist (use --audits DIR)")
-    bibliography = _bibliography(args.bib)
+    require_folder(folder, "audits folder", "use --audits DIR")
+    bibliography = read_bibliography(args.bib)
     try:
         audits, findings = load_audits(folder)
     except OSError as exc:
-        raise CannotRun(f"cannot read '{exc.filename or folder}': {exc.strerror}") from exc
+        raise cannot_read(exc, folder) from exc
+    except limits.BadLimit as exc:
+        raise CannotRun(str(exc)) from exc
     findings += bibliography.findings
     summaries: list[dict[str, Any]] = []
     for audit in audits:
@@ -120,7 +104,7 @@ def run_audit(args: argparse.Namespace) -> int:
     if args.format == "text":
         for s in summaries:
             tally = ", ".join(f"{n} {VERDICTS.get(c, c)}" for c, n in s["verdicts"].items() if n)
-            print(f"{s['file']}: {s['citations']} citations: {tally or 'none'}")
+            print(printable(f"{s['file']}: {s['citations']} citations: {tally or 'none'}"))
     broken = [
         f for f in findings if is_about_audit_file(f) or f.code in ("bib-error", "duplicate-key")
     ]
@@ -132,16 +116,17 @@ def _slug(name: str) -> str:
 
 
 def _read_document(path: Path) -> str:
-    if path.is_dir():
-        raise CannotRun(f"'{path}' is a folder: give the document's text file")
-    if not path.is_file():
-        raise CannotRun(f"the document '{path}' does not exist")
+    require_file(path, "document", "")
     try:
-        return path.read_text(encoding="utf-8")
+        data = limits.read_limited(path, str(path), limits.SOURCE)
+    except (limits.FileTooLarge, limits.BadLimit) as exc:
+        raise CannotRun(str(exc)) from exc
+    except OSError as exc:
+        raise cannot_read(exc, path) from exc
+    try:
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise CannotRun(f"'{path}' is not UTF-8 text ({exc.reason}): save it as UTF-8") from exc
-    except OSError as exc:
-        raise CannotRun(f"cannot read '{path}': {exc.strerror}") from exc
 
 
 def run_extract(args: argparse.Namespace) -> int:
@@ -156,7 +141,7 @@ def run_extract(args: argparse.Namespace) -> int:
             raise CannotRun(str(exc)) from exc
         if output.exists() and not args.force:
             raise CannotRun(exists)
-    bibliography = _bibliography(args.bib)
+    bibliography = read_bibliography(args.bib)
     draft = draft_audit(text, bibliography, source=display_path(args.file), title=args.title)
     header = (
         f"# Draft audit of {display_path(args.file)}, written by `citegloss audit extract`.\n"
@@ -177,8 +162,10 @@ def run_extract(args: argparse.Namespace) -> int:
     citations: list[dict[str, Any]] = draft["citations"]  # type: ignore[assignment]
     matched = sum(1 for c in citations if c["cite"])
     print(
-        f"Wrote {display_path(output)}: {len(citations)} citations, {matched} matched to "
-        f"references.bib, {len(citations) - matched} to identify by hand.",
+        printable(
+            f"Wrote {display_path(output)}: {len(citations)} citations, {matched} matched to "
+            f"references.bib, {len(citations) - matched} to identify by hand."
+        ),
         file=sys.stderr,
     )
     return EXIT_CLEAN

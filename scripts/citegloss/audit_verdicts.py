@@ -164,6 +164,7 @@ def is_about_audit_file(finding: Finding) -> bool:
     return finding.code in (
         "yaml-error",
         "schema-error",
+        "file-too-large",
         "unknown-key",
         "invisible-character",
         "reserved-id",

@@ -3,26 +3,19 @@
 from __future__ import annotations
 
 import argparse
-import multiprocessing
 import os
 import sys
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from citegloss import __version__
 from citegloss.audits import audits_citing
-from citegloss.bib import load_bibliography
 from citegloss.check import check
-from citegloss.glossary import load_glossary
-from citegloss.model import Bibliography, Finding, Glossary
-from citegloss.report import format_github, format_json, format_text
+from citegloss.inputs import CannotRun, load_inputs
+from citegloss.model import Finding
+from citegloss.report import format_github, format_json, format_text, printable
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
-
-
-class CannotRun(Exception):
-    """The tool cannot do its job (missing folder, unreadable file): exit 2 with this message."""
 
 
 def add_output_options(parser: argparse.ArgumentParser) -> None:
@@ -74,30 +67,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-#: A bibliography this large is parsed in a second process while the glossary loads: pybtex and
-#: PyYAML each hold one core, and below this size starting a process costs more than it saves.
-PARALLEL_FROM_BYTES = 256 * 1024
-
-
-def load_inputs(glossary_dir: Path, bib_file: Path) -> tuple[Glossary, Bibliography]:
-    """Load both inputs, turning what makes the tool unable to run into CannotRun."""
-    if not glossary_dir.is_dir():
-        raise CannotRun(f"the glossary folder '{glossary_dir}' does not exist (use --glossary DIR)")
-    if not bib_file.is_file():
-        raise CannotRun(f"the bibliography '{bib_file}' does not exist (use --bib FILE)")
-    try:
-        if bib_file.stat().st_size < PARALLEL_FROM_BYTES:
-            return load_glossary(glossary_dir), load_bibliography(bib_file)
-        fork = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=1, mp_context=fork) as pool:
-            bibliography = pool.submit(load_bibliography, bib_file)
-            return load_glossary(glossary_dir), bibliography.result()
-    except UnicodeDecodeError as exc:
-        raise CannotRun(f"'{bib_file}' is not UTF-8 text ({exc.reason}): save it as UTF-8") from exc
-    except OSError as exc:
-        raise CannotRun(f"cannot read '{exc.filename or glossary_dir}': {exc.strerror}") from exc
-
-
 def emit(findings: Sequence[Finding], args: argparse.Namespace, **extra: object) -> None:
     if args.format == "json":
         print(format_json(findings, **extra))
@@ -137,7 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         status: int = args.run(args)
         return status
     except CannotRun as exc:
-        print(f"citegloss: error: {exc}", file=sys.stderr)
+        print(f"citegloss: error: {printable(str(exc))}", file=sys.stderr)
         return EXIT_CANNOT_RUN
     except BrokenPipeError:  # `citegloss check | head`: the reader left; nothing is wrong
         sys.stderr.close()

@@ -44,7 +44,12 @@ def shown(value: str) -> str:
     """`value` with each invisible character written out: `senge1990<U+200B>fifth`."""
     if value.isascii() and value.isprintable():
         return value
-    return "".join(f"<U+{ord(c):04X}>" if is_invisible(c) else c for c in value)
+    return "".join(f"<U+{ord(c):04X}>" if _written_out(c) else c for c in value)
+
+
+def _written_out(char: str) -> bool:
+    """Invisible, but not a file name's undecodable byte (U+DC80-DCFF), which `printable` shows."""
+    return is_invisible(char) and not "\udc80" <= char <= "\udcff"
 
 
 def displayable(value: str) -> str:

@@ -22,9 +22,8 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
 from citegloss.audits import audits_citing
-from citegloss.bib import load_bibliography
 from citegloss.check import check
-from citegloss.glossary import load_glossary
+from citegloss.inputs import CannotRun, load_inputs
 from citegloss.model import Finding
 from citegloss.render import Links, PageMaker, Site, expand_html, fill_markers, render_site
 from citegloss.render import Page as RenderedPage
@@ -41,6 +40,11 @@ log = get_plugin_logger("citegloss")  # "mkdocs.plugins.citegloss"
 CSS = "assets/citegloss.css"
 #: Material's offline plugin loads this shim from a CDN; the site serves its own copy.
 SHIM = "assets/javascripts/iframe-worker-shim.js"
+#: How to name other inputs, in the plugin's words.
+HINTS = (
+    "set glossary_dir under plugins: citegloss in mkdocs.yml",
+    "set bib_file under plugins: citegloss in mkdocs.yml",
+)
 
 
 class CiteglossConfig(Config):  # type: ignore[no-untyped-call]
@@ -71,7 +75,9 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
         self.generated: dict[str, RenderedPage] = {}
 
     def _path(self, config: MkDocsConfig, value: str) -> Path:
-        return Path(config.config_file_path or ".").parent.joinpath(value).resolve()
+        # not resolved: a symbolic link is reported as one, not as the file it points to
+        folder = Path(config.config_file_path or ".").parent.resolve()
+        return Path(os.path.normpath(folder / value))
 
     @event_priority(-100)  # after the offline plugin has added its shim
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -84,12 +90,10 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         glossary_dir = self._path(config, self.config.glossary_dir)
         bib_file = self._path(config, self.config.bib_file)
-        if not glossary_dir.is_dir() or not bib_file.is_file():
-            raise PluginError(
-                f"citegloss: '{glossary_dir}' or '{bib_file}' does not exist; "
-                "set glossary_dir and bib_file under plugins: citegloss"
-            )
-        glossary, bibliography = load_glossary(glossary_dir), load_bibliography(bib_file)
+        try:
+            glossary, bibliography = load_inputs(glossary_dir, bib_file, HINTS)
+        except CannotRun as exc:  # what `citegloss check` reports with exit 2
+            raise PluginError(f"citegloss: {exc}") from exc
         citing = audits_citing(glossary_dir / "audits")
         findings = check(glossary, bibliography, frozenset(citing))
         errors = log_findings(findings)

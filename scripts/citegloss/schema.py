@@ -13,6 +13,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 from rapidfuzz import process
 
+from citegloss import limits
 from citegloss.invisible import invisible_identifiers
 from citegloss.model import Finding, Location, Severity
 from citegloss.paths import why_not_a_file
@@ -76,12 +77,28 @@ def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 60) -> str:
     return str(best[0]) if best else ""
 
 
+#: The most schema errors reported for one file: past them, one finding says how many more.
+MAX_SCHEMA_FINDINGS = 100
+#: The most of a value a message repeats: whatever was written, a finding stays one line.
+ECHO_CHARACTERS = 60
+
+
+def brief(value: Any) -> str:
+    """A value as a message may echo it: text as is, anything else as written, cut to a line."""
+    shown = value if isinstance(value, str) else repr(value)
+    return shown if len(shown) <= ECHO_CHARACTERS else f"{shown[: ECHO_CHARACTERS - 1]}…"
+
+
 def where_in_document(path: Iterable[Any]) -> str:
     """A path into the document as a contributor reads it: definitions[2].year (1-based)."""
     parts: list[str] = []
     for part in path:
         parts.append(
-            f"[{part + 1}]" if isinstance(part, int) else f".{part}" if parts else str(part)
+            f"[{part + 1}]"
+            if isinstance(part, int)
+            else f".{brief(part)}"
+            if parts
+            else brief(part)
         )
     return "".join(parts) or "the document"
 
@@ -97,9 +114,9 @@ def _describe(error: ValidationError) -> tuple[str, str, bool]:
         allowed = list(schema.get("properties", {}))
         extra = [k for k in instance if k not in allowed] if isinstance(instance, dict) else []
         name = extra[0] if extra else "?"
-        guess = did_you_mean(name, allowed)
+        guess = did_you_mean(name[:200], allowed)
         hint = f"Did you mean '{guess}'?" if guess else f"Allowed fields: {', '.join(allowed)}."
-        return f"unknown field '{name}' in {where}", hint, True
+        return f"unknown field '{brief(name)}' in {where}", hint, True
     if kind == "required":
         missing = _missing_field(error) or "a field"
         return f"{where} is missing the required field '{missing}'", f"Add `{missing}:`.", False
@@ -111,10 +128,10 @@ def _describe(error: ValidationError) -> tuple[str, str, bool]:
         )
     if kind == "enum":
         options = [str(o) for o in expected]
-        guess = did_you_mean(str(instance), options)
+        guess = did_you_mean(str(instance)[:200], options)
         hint = f"Did you mean '{guess}'?" if guess else ""
         return (
-            f"{where} is '{instance}', which is not one of: {', '.join(options)}",
+            f"{where} is '{brief(instance)}', which is not one of: {', '.join(options)}",
             hint,
             False,
         )
@@ -123,7 +140,7 @@ def _describe(error: ValidationError) -> tuple[str, str, bool]:
         expected = expected.replace("object", "a mapping of fields").replace("array", "a list")
         got = type(instance).__name__.replace("str", "text").replace("NoneType", "nothing")
         return (
-            f"{where} must be {expected}, not {got} ({instance!r:.40})",
+            f"{where} must be {expected}, not {got} ({brief(repr(instance))})",
             _type_hint(expected),
             False,
         )
@@ -137,14 +154,22 @@ def _describe(error: ValidationError) -> tuple[str, str, bool]:
         return f"{where} is empty", "Write it, or remove the field.", False
     if kind == "pattern" and "a-z0-9" in str(expected):
         return (
-            f"{where} '{instance}' is not a concept id (lowercase words joined by hyphens)",
+            f"{where} '{brief(instance)}' is not a concept id (lowercase words joined by hyphens)",
             "Use the file name of a concept without .yaml.",
             False,
         )
     if kind == "minItems":
         return f"{where} needs at least {expected} item(s)", "", False
+    if kind in ("maxItems", "maxProperties") and hasattr(instance, "__len__"):
+        return (
+            f"{where} has {len(instance)} items; at most {expected} are allowed",
+            "Keep the most important ones; split the concept if it covers several.",
+            False,
+        )
     if kind == "uniqueItems":
         return f"{where} lists the same item twice", "Remove the repeated item.", False
+    if len(error.message) > 2 * ECHO_CHARACTERS:  # jsonschema's messages repeat the value whole
+        return f"{where} breaks the rule '{kind}: {brief(expected)}' ({brief(instance)})", "", False
     return f"{where}: {error.message}", "", False
 
 
@@ -169,7 +194,7 @@ def _without_echoes(errors: list[ValidationError]) -> list[ValidationError]:
         if error.validator == "additionalProperties" and isinstance(error.instance, dict):
             allowed = list(_subschema(error).get("properties", {}))
             for extra in (k for k in error.instance if k not in allowed):
-                misspelt.add((tuple(error.absolute_path), did_you_mean(extra, allowed)))
+                misspelt.add((tuple(error.absolute_path), did_you_mean(str(extra)[:200], allowed)))
     return [
         e
         for e in errors
@@ -192,7 +217,8 @@ def schema_findings(name: str, doc: YamlDocument, shown: str) -> list[Finding]:
     errors_found = sorted(
         validator.iter_errors(doc.data), key=lambda e: list(map(str, e.absolute_path))
     )
-    for error in _without_echoes(errors_found):
+    errors_shown = _without_echoes(errors_found)
+    for error in errors_shown[:MAX_SCHEMA_FINDINGS]:
         message, suggestion, at_key = _describe(error)
         path = tuple(error.absolute_path)
         if at_key and isinstance(error.instance, dict):
@@ -201,7 +227,28 @@ def schema_findings(name: str, doc: YamlDocument, shown: str) -> list[Finding]:
             path = (*path, extra[0]) if extra else path
         location = doc.location(shown, path, key=at_key)
         findings.append(Finding("schema-error", Severity.ERROR, location, message, suggestion))
+    if len(errors_shown) > MAX_SCHEMA_FINDINGS:
+        findings.append(
+            Finding.error(
+                "schema-error",
+                Location(shown, 1, 1),
+                f"{len(errors_shown) - MAX_SCHEMA_FINDINGS} more schema errors in this file "
+                "are not shown",
+                "Fix the ones above first.",
+            )
+        )
     return findings
+
+
+#: Per schema: the size limit of its files, and what to write in an empty one.
+_FILES = {
+    "concept": (limits.CONCEPT, "Write a concept: at least `term:` and `definitions:`."),
+    "audit": (
+        limits.AUDIT,
+        "Write an audit: `document:` (its `title:` or `cite:`) and `citations:`, "
+        "or draft one with `citegloss audit extract FILE`.",
+    ),
+}
 
 
 def read_document(path: Path, shown: str, name: str) -> tuple[YamlDocument | None, list[Finding]]:
@@ -211,7 +258,7 @@ def read_document(path: Path, shown: str, name: str) -> tuple[YamlDocument | Non
         return None, [
             Finding.error("yaml-error", Location(shown), f"the file cannot be read: {problem}")
         ]
-    doc, findings = read_yaml_file(path, shown)
+    doc, findings = read_yaml_file(path, shown, *_FILES[name])
     if doc is None:
         return None, findings
     for mapping, key, line, column in doc.duplicate_keys:
@@ -219,9 +266,9 @@ def read_document(path: Path, shown: str, name: str) -> tuple[YamlDocument | Non
             Finding.error(
                 "schema-error",
                 Location(shown, line, column),
-                f"the key '{key}' appears twice in {where_in_document(mapping)}; "
+                f"the key '{brief(key)}' appears twice in {where_in_document(mapping)}; "
                 "YAML would silently keep the last",
-                f"Keep one '{key}'.",
+                f"Keep one '{brief(key)}'.",
             )
         )
     return doc, findings + schema_findings(name, doc, shown) + invisible_identifiers(doc, shown)

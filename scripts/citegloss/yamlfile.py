@@ -1,8 +1,14 @@
 """YAML files -> plain data that remembers where each value was written.
 
-Built on PyYAML's C loader: containers record the marks of their items while they are
+Built on PyYAML's C parser: containers record the marks of their items while they are
 constructed, and repeated keys (which PyYAML silently resolves to the last) are kept for
 findings. Any reading or parsing failure becomes a finding naming file, line and column.
+
+The files are untrusted, and this format needs no YAML beyond plain mappings, lists and scalars, so
+the composer refuses, before anything is built, what only an attacker or a mistake would write:
+anchors and aliases (a few lines of aliases expand to billions of values), explicit tags
+(`!!python/...`, `!!binary`, `!!bool maybe`), nesting deeper than any concept, and numbers too long
+to be a year or a page.
 """
 
 from __future__ import annotations
@@ -12,7 +18,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.composer import Composer
+from yaml.events import AliasEvent, CollectionStartEvent, NodeEvent
 
+from citegloss.limits import FileTooLarge, Limit, NotAFile, read_limited
 from citegloss.model import Finding, Location
 
 try:
@@ -81,13 +90,82 @@ def _mark(node: yaml.Node) -> _Mark:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-class _PositionLoader(_Loader):
-    """PyYAML's C loader, recording marks and repeated keys as it builds containers."""
+#: Deeper than any concept or audit file nests (five levels), shallow enough for the recursion.
+MAX_DEPTH = 40
+#: Longer than any year, page or line number: the text of an int longer than this is refused
+#: (Python will not even print a decimal of more than 4,300 digits).
+MAX_NUMBER_CHARACTERS = 30
+
+
+class RefusedYaml(yaml.MarkedYAMLError):
+    """Valid YAML that these files never need and must not expand: where, what, and what to do."""
+
+    def __init__(self, mark: Any, problem: str, suggestion: str) -> None:
+        super().__init__(problem=problem, problem_mark=mark)
+        self.suggestion = suggestion
+
+
+def _tag_as_written(tag: str) -> str:
+    return tag.replace("tag:yaml.org,2002:", "!!")
+
+
+class _PositionLoader(Composer, _Loader):
+    """PyYAML's C parser and a guarded composer, recording marks and repeated keys as it builds."""
 
     def __init__(self, text: str) -> None:
-        super().__init__(text)
+        _Loader.__init__(self, text)
+        Composer.__init__(self)
         self.document = YamlDocument(data=None)
         self._repeated: list[tuple[dict[str, Any], str, _Mark]] = []
+        self._depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
+        event: Any = self.peek_event()
+        if isinstance(event, AliasEvent) or (isinstance(event, NodeEvent) and event.anchor):
+            raise RefusedYaml(
+                event.start_mark,
+                f"an anchor or alias ('{'*' if isinstance(event, AliasEvent) else '&'}"
+                f"{event.anchor}'): these files do not use them",
+                "Write the value out where it is needed.",
+            )
+        tag = getattr(event, "tag", None)
+        if tag is not None:
+            raise RefusedYaml(
+                event.start_mark,
+                f"an explicit YAML tag ({_tag_as_written(tag)}): these files do not use tags",
+                "Remove the tag; quote the value if it is text.",
+            )
+        if isinstance(event, CollectionStartEvent):
+            self._depth += 1
+            if self._depth > MAX_DEPTH:
+                raise RefusedYaml(
+                    event.start_mark,
+                    f"lists and mappings nested more than {MAX_DEPTH} deep",
+                    "Concept and audit files nest a few levels at most: close the brackets.",
+                )
+        try:
+            node = super().compose_node(parent, index)
+        finally:
+            if isinstance(event, CollectionStartEvent):
+                self._depth -= 1
+        return node
+
+    def construct_bounded_int(self, node: yaml.ScalarNode) -> Any:
+        if len(node.value) > MAX_NUMBER_CHARACTERS:
+            raise RefusedYaml(
+                node.start_mark,
+                f"a number of {len(node.value):,} digits",
+                "Years, pages and line numbers are short: write the real number, "
+                "or quote the value if it is text.",
+            )
+        return self.construct_yaml_int(node)
+
+    def construct_lenient_timestamp(self, node: yaml.ScalarNode) -> Any:
+        """A date that is no date (2001-13-45) stays text, for the schema to explain at its line."""
+        try:
+            return self.construct_yaml_timestamp(node)
+        except ValueError:
+            return node.value
 
     def construct_positioned_map(self, node: yaml.MappingNode) -> Any:
         data: dict[str, Any] = {}
@@ -119,6 +197,10 @@ class _PositionLoader(_Loader):
 
 _PositionLoader.add_constructor("tag:yaml.org,2002:map", _PositionLoader.construct_positioned_map)
 _PositionLoader.add_constructor("tag:yaml.org,2002:seq", _PositionLoader.construct_positioned_seq)
+_PositionLoader.add_constructor("tag:yaml.org,2002:int", _PositionLoader.construct_bounded_int)
+_PositionLoader.add_constructor(
+    "tag:yaml.org,2002:timestamp", _PositionLoader.construct_lenient_timestamp
+)
 
 
 def parse_yaml(text: str) -> YamlDocument:
@@ -130,46 +212,76 @@ def parse_yaml(text: str) -> YamlDocument:
         loader.dispose()
 
 
-def read_yaml_file(path: Path, shown: str) -> tuple[YamlDocument | None, list[Finding]]:
-    """Read and compose one file; any failure becomes a finding naming file, line and column."""
+def _line_and_column(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters) of a byte offset into UTF-8 text."""
+    before = data[:offset].decode("utf-8", "replace")
+    return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+
+
+def _decode(data: bytes, shown: str) -> tuple[str | None, list[Finding]]:
     try:
-        text = path.read_text(encoding="utf-8")
+        return data.decode("utf-8"), []
     except UnicodeDecodeError as exc:
         return None, [
             Finding.error(
                 "yaml-error",
-                Location(shown, 1, 1),
+                Location(shown, *_line_and_column(data, exc.start)),
                 f"the file is not UTF-8 text ({exc.reason})",
                 "Save it as UTF-8.",
             )
         ]
+
+
+def read_yaml_file(
+    path: Path, shown: str, limit: Limit, empty_advice: str
+) -> tuple[YamlDocument | None, list[Finding]]:
+    """Read (within `limit`) and compose one file; any failure is a finding naming file and line.
+
+    A file with no document (empty, or only comments) gets `empty_advice`.
+    """
+    try:
+        data = read_limited(path, shown, limit)
+    except FileTooLarge as exc:
+        return None, [exc.finding(shown)]
+    except NotAFile as exc:
+        return None, [Finding.error("yaml-error", Location(shown), f"{exc}: it cannot be read")]
     except OSError as exc:
         return None, [
             Finding.error("yaml-error", Location(shown), f"the file cannot be read: {exc.strerror}")
         ]
-    if not text.strip():
-        return None, [
-            Finding.error(
-                "schema-error",
-                Location(shown, 1, 1),
-                "the file is empty",
-                "Write a concept: at least `term:` and `definitions:`.",
-            )
-        ]
+    text, findings = _decode(data, shown)
+    if text is None:
+        return None, findings
     try:
-        return parse_yaml(text), []
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = exc.problem or "invalid YAML"
-        context = f" ({exc.context})" if exc.context else ""
+        doc = parse_yaml(text)
+    except yaml.reader.ReaderError as exc:
+        character = f"U+{exc.character:04X}" if isinstance(exc.character, int) else "?"
         return None, [
             Finding.error(
                 "yaml-error",
-                Location(shown, line, column),
-                f"not valid YAML: {problem}{context}",
-                "Check indentation, colons and quotes; quote text that contains ': ' or '#'.",
+                Location(shown, *_line_and_column(data, exc.position)),
+                f"the file contains the control character {character}, which YAML does not allow",
+                "Delete it (editors often show it as nothing at all, or as a box).",
             )
+        ]
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        if isinstance(exc, RefusedYaml):
+            message, suggestion = str(exc.problem), exc.suggestion
+        else:
+            context = f" ({exc.context})" if exc.context else ""
+            message = f"not valid YAML: {exc.problem or 'invalid YAML'}{context}"
+            suggestion = (
+                "Check indentation, colons and quotes; quote text that contains ': ' or '#'."
+            )
+        return None, [
+            Finding.error("yaml-error", Location(shown, line, column), message, suggestion)
         ]
     except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
         return None, [Finding.error("yaml-error", Location(shown, 1, 1), f"not valid YAML: {exc}")]
+    if doc.data is None:
+        return None, [
+            Finding.error("schema-error", Location(shown, 1, 1), "the file is empty", empty_advice)
+        ]
+    return doc, []
