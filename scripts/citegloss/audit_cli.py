@@ -28,7 +28,8 @@ from citegloss.audit_verdicts import (
 )
 from citegloss.audits import load_audits
 from citegloss.bib import load_bibliography
-from citegloss.cli import (
+from citegloss.model import Bibliography
+from citegloss.options import (
     EXIT_CLEAN,
     EXIT_FINDINGS,
     CannotRun,
@@ -36,7 +37,6 @@ from citegloss.cli import (
     add_output_options,
     emit,
 )
-from citegloss.model import Bibliography
 from citegloss.paths import display_path
 
 

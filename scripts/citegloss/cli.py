@@ -4,58 +4,27 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing
-import os
 import sys
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from citegloss import __version__
+from citegloss.audit_cli import add_audit_command
 from citegloss.audits import audits_citing
 from citegloss.bib import load_bibliography
 from citegloss.check import check
 from citegloss.glossary import load_glossary
-from citegloss.model import Bibliography, Finding, Glossary
-from citegloss.report import format_github, format_json, format_text
-
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
-
-
-class CannotRun(Exception):
-    """The tool cannot do its job (missing folder, unreadable file): exit 2 with this message."""
-
-
-def add_output_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--format",
-        choices=["text", "json", "github"],
-        default="text",
-        help="text for people (default), json for tools, github for pull requests",
-    )
-    parser.add_argument("--strict", action="store_true", help="fail on warnings too")
-    parser.add_argument(
-        "--color",
-        choices=["auto", "always", "never"],
-        default="auto",
-        help="colour the text output (default: only on a terminal)",
-    )
-
-
-def add_input_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--glossary",
-        type=Path,
-        default=Path("glossary"),
-        metavar="DIR",
-        help="folder of concept files (default: glossary)",
-    )
-    parser.add_argument(
-        "--bib",
-        type=Path,
-        default=Path("references.bib"),
-        metavar="FILE",
-        help="the bibliography (default: references.bib)",
-    )
+from citegloss.model import Bibliography, Glossary
+from citegloss.options import (
+    EXIT_CANNOT_RUN,
+    EXIT_FINDINGS,
+    CannotRun,
+    add_input_options,
+    add_output_options,
+    emit,
+    exit_status,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -68,8 +37,6 @@ def build_parser() -> argparse.ArgumentParser:
     add_input_options(check_parser)
     add_output_options(check_parser)
     check_parser.set_defaults(run=run_check)
-    from citegloss.audit_cli import add_audit_command  # imports this module: import it late
-
     add_audit_command(commands)
     return parser
 
@@ -96,25 +63,6 @@ def load_inputs(glossary_dir: Path, bib_file: Path) -> tuple[Glossary, Bibliogra
         raise CannotRun(f"'{bib_file}' is not UTF-8 text ({exc.reason}): save it as UTF-8") from exc
     except OSError as exc:
         raise CannotRun(f"cannot read '{exc.filename or glossary_dir}': {exc.strerror}") from exc
-
-
-def emit(findings: Sequence[Finding], args: argparse.Namespace, **extra: object) -> None:
-    if args.format == "json":
-        print(format_json(findings, **extra))
-    elif args.format == "github":
-        text = format_github(findings)
-        if text:
-            print(text)
-    else:
-        colour = args.color == "always" or (
-            args.color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        )
-        print(format_text(findings, colour=colour))
-
-
-def exit_status(findings: Sequence[Finding], strict: bool) -> int:
-    failing = [f for f in findings if f.is_error or strict]
-    return EXIT_FINDINGS if failing else EXIT_CLEAN
 
 
 def run_check(args: argparse.Namespace) -> int:
