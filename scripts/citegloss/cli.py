@@ -16,6 +16,7 @@ from citegloss.bib import load_bibliography
 from citegloss.check import check
 from citegloss.glossary import load_glossary
 from citegloss.model import Bibliography, Glossary
+from citegloss.new_concept import add_new_command
 from citegloss.options import (
     EXIT_CANNOT_RUN,
     EXIT_FINDINGS,
@@ -38,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_output_options(check_parser)
     check_parser.set_defaults(run=run_check)
     add_audit_command(commands)
+    add_new_command(commands)
     return parser
 
 
