@@ -26,6 +26,7 @@ from citegloss.options import (
     emit,
     exit_status,
 )
+from citegloss.scaffold import add_init_command
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     check_parser.set_defaults(run=run_check)
     add_audit_command(commands)
     add_new_command(commands)
+    add_init_command(commands)
     return parser
 
 
