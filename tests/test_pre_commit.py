@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import FIXTURES
+from conftest import FIXTURES, GIT_ENV
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -28,14 +28,11 @@ pytestmark = pytest.mark.skipif(not shutil.which("git"), reason="pre-commit need
 
 def git_env(tmp_path: Path) -> dict[str, str]:
     return {
-        **os.environ,
+        **GIT_ENV,
         "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
         "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
-        "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@localhost",
-        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@localhost",
-        "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
         "NO_COLOR": "1",
-    }  # fmt: skip
+    }
 
 
 def git_repo(folder: Path, env: dict[str, str]) -> Path:

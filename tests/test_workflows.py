@@ -4,7 +4,6 @@ runs the suite exactly when scripts/ or tests/ changed."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -12,6 +11,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+
+from conftest import GIT_ENV
 
 ROOT = Path(__file__).resolve().parents[1]
 WORKFLOWS = ROOT / ".github" / "workflows"
@@ -51,12 +52,7 @@ def change_detector() -> str:
 def test_the_suite_runs_when_code_or_tests_change(
     tmp_path: Path, changed: str, event: str, runs: bool
 ) -> None:
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@localhost",
-        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@localhost",
-        "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
-    }  # fmt: skip
+    env = GIT_ENV
 
     def git(*args: str) -> str:
         done = subprocess.run(
