@@ -1,4 +1,7 @@
-"""The command line: `citegloss check`. Exit 0 clean, 1 errors (or warnings with --strict), 2 cannot run."""
+"""The command line: `citegloss check`, and the commands other modules add (audit, new, init).
+
+Exit 0 clean, 1 errors (or warnings with --strict), 2 cannot run.
+"""
 
 from __future__ import annotations
 
