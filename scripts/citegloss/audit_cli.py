@@ -28,8 +28,8 @@ from citegloss.audit_verdicts import (
     judge_audit,
 )
 from citegloss.audits import load_audits
-from citegloss.cli import EXIT_CLEAN, EXIT_FINDINGS, add_input_options, add_output_options, emit
 from citegloss.inputs import CannotRun, cannot_read, read_bibliography, require_file, require_folder
+from citegloss.options import EXIT_CLEAN, EXIT_FINDINGS, add_input_options, add_output_options, emit
 from citegloss.paths import UnsafeWrite, display_path, refuse_symlinks, write_text_atomically
 from citegloss.report import printable
 

@@ -104,7 +104,7 @@ def check(
     `cited_elsewhere`: keys other files cite (the audits), so their entries are not unused.
     """
     index = BibIndex(bibliography)
-    ids = set(glossary.concepts)
+    ids = set(glossary.concepts) | glossary.unreadable  # an unreadable file has its own finding
     findings = [*glossary.findings, *bibliography.findings]
     for reference in bibliography.references.values():
         if found := invisible_identifier(reference.key, reference.location, "key"):
@@ -115,10 +115,8 @@ def check(
                 findings += check_claim(claim, bibliography, index)
         findings += quotes_without_pages(concept)
         findings += unknown_related(concept, ids)
-    if not any(f.code == "yaml-error" for f in glossary.findings):
-        findings += unused_entries(
-            glossary, bibliography, cited_elsewhere
-        )  # unknowable while a file is unreadable
+    if not glossary.unreadable:  # unknowable while a file is unreadable: it may cite any entry
+        findings += unused_entries(glossary, bibliography, cited_elsewhere)
     findings += duplicate_works(bibliography)
     return sort_findings(findings)
 

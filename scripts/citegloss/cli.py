@@ -1,54 +1,30 @@
-"""The command line: `citegloss check`. Exit 0 clean, 1 errors (or warnings with --strict), 2 cannot run."""
+"""The command line: `citegloss check`, and the commands other modules add (audit, new, init).
+
+Exit 0 clean, 1 errors (or warnings with --strict), 2 cannot run.
+"""
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from citegloss import __version__
+from citegloss.audit_cli import add_audit_command
 from citegloss.audits import audits_citing
 from citegloss.check import check
 from citegloss.inputs import CannotRun, load_inputs
-from citegloss.model import Finding
-from citegloss.report import format_github, format_json, format_text, printable
-
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
-
-
-def add_output_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--format",
-        choices=["text", "json", "github"],
-        default="text",
-        help="text for people (default), json for tools, github for pull requests",
-    )
-    parser.add_argument("--strict", action="store_true", help="fail on warnings too")
-    parser.add_argument(
-        "--color",
-        choices=["auto", "always", "never"],
-        default="auto",
-        help="colour the text output (default: only on a terminal)",
-    )
-
-
-def add_input_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--glossary",
-        type=Path,
-        default=Path("glossary"),
-        metavar="DIR",
-        help="folder of concept files (default: glossary)",
-    )
-    parser.add_argument(
-        "--bib",
-        type=Path,
-        default=Path("references.bib"),
-        metavar="FILE",
-        help="the bibliography (default: references.bib)",
-    )
+from citegloss.new_concept import add_new_command
+from citegloss.options import (
+    EXIT_CANNOT_RUN,
+    EXIT_FINDINGS,
+    add_input_options,
+    add_output_options,
+    emit,
+    exit_status,
+)
+from citegloss.report import printable
+from citegloss.scaffold import add_init_command
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -61,29 +37,10 @@ def build_parser() -> argparse.ArgumentParser:
     add_input_options(check_parser)
     add_output_options(check_parser)
     check_parser.set_defaults(run=run_check)
-    from citegloss.audit_cli import add_audit_command  # imports this module: import it late
-
     add_audit_command(commands)
+    add_new_command(commands)
+    add_init_command(commands)
     return parser
-
-
-def emit(findings: Sequence[Finding], args: argparse.Namespace, **extra: object) -> None:
-    if args.format == "json":
-        print(format_json(findings, **extra))
-    elif args.format == "github":
-        text = format_github(findings)
-        if text:
-            print(text)
-    else:
-        colour = args.color == "always" or (
-            args.color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        )
-        print(format_text(findings, colour=colour))
-
-
-def exit_status(findings: Sequence[Finding], strict: bool) -> int:
-    failing = [f for f in findings if f.is_error or strict]
-    return EXIT_FINDINGS if failing else EXIT_CLEAN
 
 
 def run_check(args: argparse.Namespace) -> int:

@@ -188,10 +188,18 @@ def load_glossary(root: Path) -> Glossary:
     """Load every concept file. Raises OSError when the folder itself cannot be read."""
     concepts: dict[str, Concept] = {}
     findings: list[Finding] = []
+    unreadable: set[str] = set()
     shown_root = display_path(root)
     for path in yaml_files(root):  # directly in the folder: audits/ is another format
         concept, file_findings = load_concept_file(path, f"{shown_root}/{path.name}")
         findings += file_findings
         if concept is not None:
             concepts[concept.id] = concept
-    return Glossary(root=shown_root, concepts=concepts, findings=tuple(findings))
+        else:
+            unreadable.add(path.stem)
+    return Glossary(
+        root=shown_root,
+        concepts=concepts,
+        findings=tuple(findings),
+        unreadable=frozenset(unreadable - set(concepts)),
+    )

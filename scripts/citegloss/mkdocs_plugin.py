@@ -28,6 +28,8 @@ from citegloss.model import Finding
 from citegloss.render import Links, PageMaker, Site, expand_html, fill_markers, render_site
 from citegloss.render import Page as RenderedPage
 from citegloss.render.audit import audit_src
+from citegloss.render.concept import concept_src
+from citegloss.render.problems import problems_banner, unreadable_page
 from citegloss.report import format_text
 
 if TYPE_CHECKING:
@@ -73,6 +75,13 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
     def __init__(self) -> None:
         self.site: Site | None = None
         self.generated: dict[str, RenderedPage] = {}
+        #: `mkdocs serve`: show a failed check in the pages instead of stopping.
+        self.serving = False
+        #: The findings of a failed check while serving; every page shows them.
+        self.problems: list[Finding] = []
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"  # MkDocs keeps this instance across rebuilds
 
     def _path(self, config: MkDocsConfig, value: str) -> Path:
         # not resolved: a symbolic link is reported as one, not as the file it points to
@@ -97,28 +106,56 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
         citing = audits_citing(glossary_dir / "audits")
         findings = check(glossary, bibliography, frozenset(citing))
         errors = log_findings(findings)
-        if errors:
+        self.problems = findings if errors else []
+        if errors and not self.serving:
             raise PluginError(
                 f"citegloss check: {format_text(findings).splitlines()[-1]} "
                 "Fix the errors above (file:line:col) to build the site."
             )
         repo = Path(config.config_file_path or ".").parent.resolve()
-        self.site = render_site(
-            glossary,
-            bibliography,
-            links=Links(directory_urls=config.use_directory_urls),
-            glossary_path=_relative(glossary_dir, repo),
-            bib_path=_relative(bib_file, repo),
-            link_terms=self.config.link_terms,
-            extra_pages=[_import(name) for name in self.config.extra_pages],
-            cited_elsewhere={
-                key: [(f"Audit: {a.document.title or a.id}", audit_src(a.id)) for a in audits]
-                for key, audits in citing.items()
-            },
-        )
+        try:
+            self.site = render_site(
+                glossary,
+                bibliography,
+                links=Links(directory_urls=config.use_directory_urls),
+                glossary_path=_relative(glossary_dir, repo),
+                bib_path=_relative(bib_file, repo),
+                link_terms=self.config.link_terms,
+                extra_pages=[_import(name) for name in self.config.extra_pages],
+                cited_elsewhere={
+                    key: [(f"Audit: {a.document.title or a.id}", audit_src(a.id)) for a in audits]
+                    for key, audits in citing.items()
+                },
+            )
+        except Exception as exc:
+            if not self.problems:
+                raise
+            # Serving a glossary with errors: whatever they break, the pages show the findings.
+            log.error(f"citegloss: no generated pages until the errors are fixed ({exc!r})")
+            self.site = None
+        self._add_pages(files, config, repo)
+        if self.problems:  # a concept whose file cannot be read keeps its address, with the banner
+            for concept_id in sorted(glossary.unreadable):
+                content = unreadable_page(concept_id)
+                files.append(
+                    File.generated(
+                        config,
+                        concept_src(concept_id),
+                        content=content,
+                        inclusion=InclusionLevel.NOT_IN_NAV,
+                    )
+                )
+        assets = resources.files("citegloss.render")
+        for dest, name in ((CSS, "citegloss.css"), (SHIM, "iframe-worker-shim.js")):
+            files.append(
+                File.generated(config, dest, content=assets.joinpath(name).read_text("utf-8"))
+            )
+        return files
+
+    def _add_pages(self, files: Files, config: MkDocsConfig, repo: Path) -> None:
         docs_dir = Path(config.docs_dir).resolve()
         self.generated = {}
-        for page in self.site.pages:
+        for page in self.site.pages if self.site else ():
             if page.src in self.generated:  # a page maker's mistake: never drop one silently
                 raise PluginError(f"citegloss: two generated pages would be docs/{page.src}")
             if existing := files.get_file_from_path(page.src):
@@ -133,12 +170,6 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
                 )
             files.append(file)
             self.generated[page.src] = page
-        assets = resources.files("citegloss.render")
-        for dest, name in ((CSS, "citegloss.css"), (SHIM, "iframe-worker-shim.js")):
-            files.append(
-                File.generated(config, dest, content=assets.joinpath(name).read_text("utf-8"))
-            )
-        return files
 
     @event_priority(100)  # before any plugin reads the metadata
     def on_page_markdown(
@@ -154,6 +185,10 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
+        html = self._page_content(html, page)
+        return problems_banner(self.problems) + html if self.problems else html
+
+    def _page_content(self, html: str, page: Page) -> str:
         if self.site is None:
             return html
         here = page.file.src_uri

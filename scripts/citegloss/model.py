@@ -217,3 +217,6 @@ class Glossary:
     root: str
     concepts: dict[str, Concept] = field(hash=False)
     findings: tuple[Finding, ...] = ()
+    #: Ids of concept files that could not be read into a concept (their yaml-error or
+    #: schema-error is the finding): what relates to them is not reported as unknown too.
+    unreadable: frozenset[str] = frozenset()
