@@ -268,3 +268,18 @@ def test_the_site_build_names_a_reserved_id(
     assert done.returncode == 1
     assert message in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_symlink_out_of_the_project_is_not_read(tmp_path: Path) -> None:
+    """A pull request may add `glossary/x.yaml -> ~/.config/...`: nothing outside is published."""
+    project = _glossary_project(tmp_path / "project")
+    secret = tmp_path / "secret.yaml"
+    secret.write_text((project / CONCEPT).read_text(encoding="utf-8").replace(
+        "term: Organizational learning", "term: SECRET-TOKEN-1234"), encoding="utf-8")  # fmt: skip
+    (project / "glossary" / "leak.yaml").symlink_to(secret)
+    (project / "glossary" / "inside.yaml").symlink_to("organizational-learning.yaml")
+    run = _bounded(["check"], project)
+    run.assert_clean_failure("yaml-error", "glossary/leak.yaml")
+    assert f"it is a symbolic link to '{secret}', which leads out of '{project}'" in run.stdout
+    assert "inside.yaml" not in run.stdout  # a link within the project is read as usual
+    assert "SECRET-TOKEN" not in run.output

@@ -35,9 +35,14 @@ _HIDDEN = re.compile(
 IDENTIFIER_FIELDS = frozenset({"cite", "related", "with"})
 
 
+#: Control, format, private-use and unassigned. Not lone surrogates: only an undecodable file
+#: name gives one (PEP 383), and the report prints its byte as such.
+_INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cn"})
+
+
 def is_invisible(char: str) -> bool:
-    """A control, format, surrogate, private-use or unassigned character, or a filler letter."""
-    return unicodedata.category(char).startswith("C") or char in _FILLERS
+    """A control, format, private-use or unassigned character, or a filler letter."""
+    return unicodedata.category(char) in _INVISIBLE_CATEGORIES or char in _FILLERS
 
 
 def shown(value: str) -> str:

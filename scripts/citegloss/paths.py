@@ -29,8 +29,10 @@ _KINDS = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"), (stat.S_
 
 
 def why_not_a_file(path: Path) -> str:
-    """Why `path` cannot be read as a file ("" when it can be tried): a dangling or looping
-    symbolic link, or something that is not a regular file (reading a pipe would block)."""
+    """Why `path` is not read as a file ("" when it can be tried): a dangling or looping
+    symbolic link, one that leads out of the folder above its own (`glossary/x.yaml` out of
+    the project: a pull request could otherwise publish any file of the machine that builds
+    it), or something that is not a regular file (reading a pipe would block)."""
     try:
         mode = path.stat().st_mode
     except OSError as exc:
@@ -39,6 +41,9 @@ def why_not_a_file(path: Path) -> str:
         if path.is_symlink() and exc.errno == errno.ENOENT:
             return f"it is a symbolic link to '{os.readlink(path)}', which does not exist"
         return ""  # the reader reports it with the system's words
+    base = path.absolute().parent.parent.resolve()
+    if path.is_symlink() and not path.resolve().is_relative_to(base):
+        return f"it is a symbolic link to '{os.readlink(path)}', which leads out of '{base}'"
     kind = next((name for test, name in _KINDS if test(mode)), "")
     return f"it is {kind}, not a regular file" if kind else ""
 
