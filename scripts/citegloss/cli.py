@@ -17,6 +17,8 @@ from citegloss.check import check
 from citegloss.glossary import load_glossary
 from citegloss.model import Bibliography, Finding, Glossary
 from citegloss.report import format_github, format_json, format_text
+from citegloss.verify.cli import add_verify_command
+from citegloss.verify.record import RecordError, load_records, record_path
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
 
@@ -71,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     from citegloss.audit_cli import add_audit_command  # imports this module: import it late
 
     add_audit_command(commands)
+    add_verify_command(commands)
     return parser
 
 
@@ -119,7 +122,12 @@ def exit_status(findings: Sequence[Finding], strict: bool) -> int:
 
 def run_check(args: argparse.Namespace) -> int:
     glossary, bibliography = load_inputs(args.glossary, args.bib)
-    findings = check(glossary, bibliography, frozenset(audits_citing(args.glossary / "audits")))
+    try:
+        records = load_records(record_path(args.bib))
+    except RecordError as exc:
+        raise CannotRun(str(exc)) from exc
+    citing = frozenset(audits_citing(args.glossary / "audits"))
+    findings = check(glossary, bibliography, citing, records)
     emit(findings, args)
     return exit_status(findings, args.strict)
 
