@@ -105,10 +105,11 @@ def test_github_format_annotates_each_suspect_line(project: Path) -> None:
         )
     lines = result.stdout.splitlines()
     assert any(
-        l.startswith("::error file=references.bib,line=") and "retracted" in l for l in lines
+        line.startswith("::error file=references.bib,line=") and "retracted" in line
+        for line in lines
     )
-    assert any(l.startswith("::warning ") and "kellner1961workshop" in l for l in lines)
-    assert not any("sadasivan2012methylphenidate" in l for l in lines)
+    assert any(line.startswith("::warning ") and "kellner1961workshop" in line for line in lines)
+    assert not any("sadasivan2012methylphenidate" in line for line in lines)
     summary = (project / "summary.md").read_text()
     assert "**2** confirmed" in summary and "| `smith2012borrowed` | doi-mismatch |" in summary
 
