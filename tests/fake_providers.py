@@ -54,6 +54,8 @@ class FakeProviders:
     latency: float = 0.0
     hang_seconds: float = 30.0
     requests: list[str] = field(default_factory=list)
+    #: When each request arrived (time.monotonic()), to measure the rate clients keep.
+    times: list[float] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def answer(self, path: str, query: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
@@ -98,6 +100,7 @@ def _handler(fake: FakeProviders) -> type[BaseHTTPRequestHandler]:
             parts = urlsplit(self.path)
             with fake.lock:
                 fake.requests.append(self.path)
+                fake.times.append(time.monotonic())
             trouble = fake.next_trouble()
             if trouble == "hang":
                 time.sleep(fake.hang_seconds)

@@ -30,6 +30,7 @@ from citegloss.render import Links, PageMaker, Site, expand_html, fill_markers, 
 from citegloss.render import Page as RenderedPage
 from citegloss.render.audit import audit_src
 from citegloss.report import format_text
+from citegloss.verify.record import RecordError, load_records, record_path
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -91,7 +92,11 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
             )
         glossary, bibliography = load_glossary(glossary_dir), load_bibliography(bib_file)
         citing = audits_citing(glossary_dir / "audits")
-        findings = check(glossary, bibliography, frozenset(citing))
+        try:
+            records = load_records(record_path(bib_file))
+        except RecordError as exc:
+            raise PluginError(f"citegloss: {exc}") from exc
+        findings = check(glossary, bibliography, frozenset(citing), records)
         errors = log_findings(findings)
         if errors:
             raise PluginError(
@@ -111,6 +116,7 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
                 key: [(f"Audit: {a.document.title or a.id}", audit_src(a.id)) for a in audits]
                 for key, audits in citing.items()
             },
+            verification=records,
         )
         docs_dir = Path(config.docs_dir).resolve()
         self.generated = {}
@@ -160,6 +166,9 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
     ) -> LiveReloadServer:
         server.watch(str(self._path(config, self.config.glossary_dir)))
         server.watch(str(self._path(config, self.config.bib_file)))
+        record = record_path(self._path(config, self.config.bib_file))
+        if record.is_file():
+            server.watch(str(record))
         return server
 
 

@@ -8,11 +8,14 @@ that miss the cache reach the adapter, so only they spend the rate.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
+from urllib.request import getproxies
 
 import requests
 import requests_cache
@@ -97,7 +100,9 @@ class Client:
         self.politeness = politeness
         self.base_urls = {name: url.rstrip("/") for name, url in base_urls.items()}
         per_second = max(1, round(politeness.rate))
-        self.limiter = Limiter(Rate(per_second, Duration.SECOND))
+        # A window 10% longer than a second: requests leave a little unevenly (threads, the
+        # network), and the provider counts arrivals, not our departures.
+        self.limiter = Limiter(Rate(per_second, int(Duration.SECOND) * 11 // 10))
         if politeness.cache_dir is not None:
             politeness.cache_dir.mkdir(parents=True, exist_ok=True)
             self.session: requests.Session = requests_cache.CachedSession(
@@ -106,6 +111,7 @@ class Client:
                 expire_after=timedelta(days=politeness.cache_days),
                 allowable_codes=(200, 404),
                 stale_if_error=False,
+                key_fn=_cache_key,
             )
         else:
             self.session = requests.Session()
@@ -124,6 +130,13 @@ class Client:
             )
             self.session.mount(url + "/", adapter)
         self.session.headers["User-Agent"] = politeness.user_agent
+        # The environment's proxies and CA bundle, read once: requests would rescan os.environ
+        # for every request, a third of a warm run's time.
+        self.session.trust_env = False
+        self.session.proxies.update(getproxies())
+        self.session.verify = (
+            os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") or True
+        )
         #: Providers that could not be asked, and why: they are not asked again in this run.
         self.down: dict[str, str] = {}
 
@@ -175,6 +188,12 @@ class Client:
 
     def close(self) -> None:
         self.session.close()
+
+
+def _cache_key(request: Any, **_: Any) -> str:
+    """The method and URL as sent (our URLs are already canonical): skips requests-cache's URL
+    normalisation, a fifth of the time of a cached answer."""
+    return hashlib.sha256(f"{request.method} {request.url}".encode()).hexdigest()[:32]
 
 
 def _reason(exc: Exception) -> str:
