@@ -158,3 +158,20 @@ def test_a_broken_record_file_stops_check_with_exit_2(
     Path("references.verified.yaml").write_text("entries:\n  k: [unclosed\n")
     assert main(["check"]) == 2
     assert "cannot read 'references.verified.yaml'" in capsys.readouterr().err
+
+
+def test_a_not_found_record_is_still_unverified(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["verify", "--by-hand", *keys(), "--source", "a catalogue"])
+    path = Path("references.verified.yaml")
+    records = load_records(path)
+    assert records is not None
+    key = keys()[0]
+    records[key] = replace(
+        records[key], verdict=Verdict.NOT_FOUND, provider=Provider.CROSSREF, source=""
+    )
+    save_records(path, records)
+    capsys.readouterr()
+    assert main(["check", "--strict"]) == 1
+    assert f"unverified-entry '{key}' was not found by Crossref on " in capsys.readouterr().out

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 from citegloss.model import Bibliography, Finding, Reference
 from citegloss.verify.identifiers import is_doi, isbn_problem, isbns, issn_problem
+from citegloss.verify.model import Verdict
 from citegloss.verify.record import EntryRecord, fingerprint
 
 _PAGE_RANGE = re.compile(r"^\s*(\d+)\s*[-\u2013\u2014]+\s*(\d+)\s*$")
@@ -75,6 +76,17 @@ def identifier_problems(reference: Reference, this_year: int) -> list[Finding]:
     return found
 
 
+def _unverified_because(reference: Reference, record: EntryRecord | None) -> str:
+    """Why the entry counts as not verified, or "" when its record is current and conclusive."""
+    if record is None:
+        return "has no verification record"
+    if record.fingerprint != fingerprint(reference):
+        return f"changed since it was verified on {record.date}"
+    if record.verdict in (Verdict.NOT_FOUND, Verdict.UNREACHABLE):
+        return f"was not found by {record.provider.display} on {record.date}: it is unverified"
+    return ""
+
+
 def verification_findings(
     bibliography: Bibliography,
     records: Mapping[str, EntryRecord] | None,
@@ -88,12 +100,8 @@ def verification_findings(
         if records is None:
             continue
         record = records.get(reference.key)
-        if record is None or record.fingerprint != fingerprint(reference):
-            why = (
-                "has no verification record"
-                if record is None
-                else f"changed since it was verified on {record.date}"
-            )
+        why = _unverified_because(reference, record)
+        if why:
             findings.append(
                 Finding.warning(
                     "unverified-entry",
@@ -103,7 +111,7 @@ def verification_findings(
                     f'{reference.key} --source "where you saw it"`.',
                 )
             )
-        elif record.verdict.is_suspect:
+        elif record is not None and record.verdict.is_suspect:
             fields = ", ".join(
                 f"{d.field} (entry: {d.entry!r}, record: {d.record!r})" for d in record.differences
             )

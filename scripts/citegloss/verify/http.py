@@ -2,7 +2,8 @@
 
 Libraries do the work: requests-cache keeps responses on disk (a warm re-run asks no one),
 urllib3's `Retry` retries 429 and 5xx with exponential backoff and honours `Retry-After`, and
-pyrate-limiter's bucket keeps each provider under its request rate across threads. Only requests
+pyrate-limiter's bucket keeps all requests, to every provider together, under the rate across
+threads. Only requests
 that miss the cache reach the adapter, so only they spend the rate.
 """
 
@@ -41,7 +42,7 @@ class WaitTooLong(Exception):
 class Politeness:
     #: Contact address sent to providers (CITEGLOSS_MAILTO).
     mailto: str = ""
-    #: Requests per second per provider; Crossref's polite pool allows 10, we stay inside it.
+    #: Requests per second, all providers together; Crossref's polite pool allows 10.
     rate: float = 5.0
     #: Requests in flight at once (Crossref asks for at most 3 in its polite pool).
     concurrency: int = 3
