@@ -161,7 +161,9 @@ class Client:
             params = {**params, "mailto": self.politeness.mailto}
         timeout = self.politeness.timeout
         try:
-            response = self.session.get(url, params=params, timeout=(timeout, timeout))
+            response = self._fresh_from_cache(url, params)
+            if response is None:
+                response = self.session.get(url, params=params, timeout=(timeout, timeout))
         except WaitTooLong as exc:
             raise Unreachable(str(exc)) from exc
         except requests.exceptions.RetryError as exc:
@@ -186,6 +188,18 @@ class Client:
             return response.json()
         except (json.JSONDecodeError, requests.exceptions.JSONDecodeError) as exc:
             raise Unreachable(f"{provider} sent something that is not JSON") from exc
+
+    def _fresh_from_cache(self, url: str, params: dict[str, str]) -> requests.Response | None:
+        """A fresh cached answer looked up by its key directly: a warm run then skips requests'
+        preparation of a request that will not be sent (most of a cached answer's time)."""
+        cache = getattr(self.session, "cache", None)
+        if cache is None:
+            return None
+        prepared = requests.models.PreparedRequest()
+        prepared.prepare_url(url, params)
+        prepared.method = "GET"
+        cached = cache.get_response(_cache_key(prepared))
+        return None if cached is None or cached.is_expired else cached
 
     def close(self) -> None:
         self.session.close()
