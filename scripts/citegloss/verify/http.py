@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 from dataclasses import dataclass
 from datetime import timedelta
@@ -101,9 +102,12 @@ class Client:
         self.politeness = politeness
         self.base_urls = {name: url.rstrip("/") for name, url in base_urls.items()}
         per_second = max(1, round(politeness.rate))
-        # A window 10% longer than a second: requests leave a little unevenly (threads, the
-        # network), and the provider counts arrivals, not our departures.
-        self.limiter = Limiter(Rate(per_second, int(Duration.SECOND) * 11 // 10))
+        # Evenly spaced (one per 1/rate s), and the window 10% longer than a second: requests
+        # leave a little unevenly (threads, a busy machine), and a provider counts arrivals.
+        spacing = Rate(1, math.ceil(int(Duration.SECOND) / per_second))
+        self.limiter = Limiter(
+            [spacing, Rate(per_second, int(Duration.SECOND) * 11 // 10)], buffer_ms=5
+        )
         if politeness.cache_dir is not None:
             politeness.cache_dir.mkdir(parents=True, exist_ok=True)
             self.session: requests.Session = requests_cache.CachedSession(
