@@ -175,3 +175,9 @@ def test_a_not_found_record_is_still_unverified(
     capsys.readouterr()
     assert main(["check", "--strict"]) == 1
     assert f"unverified-entry '{key}' was not found by Crossref on " in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("code", ["bad-identifier", "unverified-entry", "suspect-entry"])
+def test_the_new_codes_are_documented(code: str) -> None:
+    page = (Path(__file__).parents[1] / "docs" / "codes.md").read_text(encoding="utf-8")
+    assert f"\n## {code}\n" in page and f"[`{code}`](#{code})" in page
