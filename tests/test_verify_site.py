@@ -27,7 +27,7 @@ def test_bibliography_entries_say_how_they_were_confirmed(tmp_path: Path) -> Non
                 "10.1287/orsc.2.1.88", "2026-12-01",
             ),
             "senge2006fifth": by_hand(
-                references["senge2006fifth"], "the publisher's catalogue <record>", "2026-11-30"
+                references["senge2006fifth"], "a publisher catalogue <record>", "2026-11-30"
             ),
             # verified, then edited: the fingerprint no longer matches
             "crossan1999organizational": EntryRecord(
@@ -54,7 +54,7 @@ def test_bibliography_entries_say_how_they_were_confirmed(tmp_path: Path) -> Non
 
     assert note("huber1991organizational") == "Confirmed against Crossref, 2026-12-01."
     assert note("senge2006fifth") == (
-        "Confirmed by hand: the publisher's catalogue &lt;record&gt; (2026-11-30)."
+        "Confirmed by hand: a publisher catalogue &lt;record&gt; (2026-11-30)."
     )
     assert note("crossan1999organizational") == "Not yet verified."
     assert note("garvin1993building") == "Not yet verified."
