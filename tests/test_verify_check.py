@@ -106,20 +106,25 @@ def test_reformatting_an_entry_keeps_its_fingerprint() -> None:
     assert len(fingerprint(tidy.references["k"])) == 16
 
 
-def test_a_record_saying_differs_is_a_suspect_entry(
-    project: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def record_all_then_change(key: str, **changes: object) -> None:
+    """Every entry confirmed by hand, then one record changed as a provider might have left it."""
     main(["verify", "--by-hand", *keys(), "--source", "a catalogue"])
     path = Path("references.verified.yaml")
     records = load_records(path)
     assert records is not None
-    records["crossan1999organizational"] = replace(
-        records["crossan1999organizational"],
+    records[key] = replace(records[key], **changes)
+    save_records(path, records)
+
+
+def test_a_record_saying_differs_is_a_suspect_entry(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    record_all_then_change(
+        "crossan1999organizational",
         verdict=Verdict.DIFFERS,
         provider=Provider.CROSSREF,
         differences=(Difference("year", "1999", "2000"),),
     )
-    save_records(path, records)
     capsys.readouterr()
     assert main(["check"]) == 1
     assert (
@@ -163,15 +168,8 @@ def test_a_broken_record_file_stops_check_with_exit_2(
 def test_a_not_found_record_is_still_unverified(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    main(["verify", "--by-hand", *keys(), "--source", "a catalogue"])
-    path = Path("references.verified.yaml")
-    records = load_records(path)
-    assert records is not None
     key = keys()[0]
-    records[key] = replace(
-        records[key], verdict=Verdict.NOT_FOUND, provider=Provider.CROSSREF, source=""
-    )
-    save_records(path, records)
+    record_all_then_change(key, verdict=Verdict.NOT_FOUND, provider=Provider.CROSSREF, source="")
     capsys.readouterr()
     assert main(["check", "--strict"]) == 1
     assert f"unverified-entry '{key}' was not found by Crossref on " in capsys.readouterr().out
