@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve build test lint bench bench-site bench-hostile fuzz browser clean
+.PHONY: serve build test lint bench bench-site bench-hostile fuzz bench-verify browser clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PY) -m venv $(VENV)
@@ -49,6 +49,10 @@ bench-hostile: $(STAMP)
 # 5,000 random mutations of concept, audit and .bib files through check, audit and the renderer.
 fuzz: $(STAMP)
 	$(BIN)/python tests/fuzz.py --iterations 5000 --builds 3
+
+# citegloss verify against the loopback fake provider: 1,000 entries cold at 10 req/s (~100 s), then warm.
+bench-verify: $(STAMP)
+	$(BIN)/python benchmarks/verify_bench.py 1000 10
 
 clean:
 	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from rapidfuzz import process
 
@@ -11,6 +11,8 @@ from citegloss.attribution import BibIndex, check_claim
 from citegloss.invisible import invisible_identifier
 from citegloss.model import Bibliography, Concept, Finding, Glossary, Reference
 from citegloss.names import fold_text
+from citegloss.verify.checks import verification_findings
+from citegloss.verify.record import EntryRecord
 
 
 def quotes_without_pages(concept: Concept) -> list[Finding]:
@@ -97,11 +99,15 @@ def duplicate_works(bibliography: Bibliography) -> list[Finding]:
 
 
 def check(
-    glossary: Glossary, bibliography: Bibliography, cited_elsewhere: frozenset[str] = frozenset()
+    glossary: Glossary,
+    bibliography: Bibliography,
+    cited_elsewhere: frozenset[str] = frozenset(),
+    records: Mapping[str, EntryRecord] | None = None,
 ) -> list[Finding]:
     """All findings for a glossary and its bibliography, loading findings included, in file order.
 
     `cited_elsewhere`: keys other files cite (the audits), so their entries are not unused.
+    `records`: the verification record (references.verified.yaml), None when there is none.
     """
     index = BibIndex(bibliography)
     ids = set(glossary.concepts) | glossary.unreadable  # an unreadable file has its own finding
@@ -118,6 +124,7 @@ def check(
     if not glossary.unreadable:  # unknowable while a file is unreadable: it may cite any entry
         findings += unused_entries(glossary, bibliography, cited_elsewhere)
     findings += duplicate_works(bibliography)
+    findings += verification_findings(bibliography, records)
     return sort_findings(findings)
 
 

@@ -25,6 +25,8 @@ from citegloss.options import (
 )
 from citegloss.report import printable
 from citegloss.scaffold import add_init_command
+from citegloss.verify.cli import add_verify_command
+from citegloss.verify.record import RecordError, load_records, record_path
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,12 +42,18 @@ def build_parser() -> argparse.ArgumentParser:
     add_audit_command(commands)
     add_new_command(commands)
     add_init_command(commands)
+    add_verify_command(commands)
     return parser
 
 
 def run_check(args: argparse.Namespace) -> int:
     glossary, bibliography = load_inputs(args.glossary, args.bib)
-    findings = check(glossary, bibliography, frozenset(audits_citing(args.glossary / "audits")))
+    try:
+        records = load_records(record_path(args.bib))
+    except RecordError as exc:
+        raise CannotRun(str(exc)) from exc
+    citing = frozenset(audits_citing(args.glossary / "audits"))
+    findings = check(glossary, bibliography, citing, records)
     emit(findings, args)
     return exit_status(findings, args.strict)
 

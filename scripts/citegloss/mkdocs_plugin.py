@@ -31,6 +31,7 @@ from citegloss.render.audit import audit_src
 from citegloss.render.concept import concept_src
 from citegloss.render.problems import problems_banner, unreadable_page
 from citegloss.report import format_text
+from citegloss.verify.record import RecordError, load_records, record_path
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -104,7 +105,11 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
         except CannotRun as exc:  # what `citegloss check` reports with exit 2
             raise PluginError(f"citegloss: {exc}") from exc
         citing = audits_citing(glossary_dir / "audits")
-        findings = check(glossary, bibliography, frozenset(citing))
+        try:
+            records = load_records(record_path(bib_file))
+        except RecordError as exc:
+            raise PluginError(f"citegloss: {exc}") from exc
+        findings = check(glossary, bibliography, frozenset(citing), records)
         errors = log_findings(findings)
         self.problems = findings if errors else []
         if errors and not self.serving:
@@ -126,6 +131,7 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
                     key: [(f"Audit: {a.document.title or a.id}", audit_src(a.id)) for a in audits]
                     for key, audits in citing.items()
                 },
+                verification=records,
             )
         except Exception as exc:
             if not self.problems:
@@ -205,6 +211,9 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
     ) -> LiveReloadServer:
         server.watch(str(self._path(config, self.config.glossary_dir)))
         server.watch(str(self._path(config, self.config.bib_file)))
+        record = record_path(self._path(config, self.config.bib_file))
+        if record.is_file():
+            server.watch(str(record))
         return server
 
 

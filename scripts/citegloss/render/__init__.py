@@ -25,6 +25,7 @@ from citegloss.render.home import CONCEPTS_INDEX, concept_list, concepts_index_p
 from citegloss.render.html import Links, Prose, spaced, text, title_text
 from citegloss.render.schema_doc import AUDIT_SECTIONS, schema_reference
 from citegloss.render.terms import TermIndex
+from citegloss.render.verification import Records, verification_counts
 from citegloss.schema import load_schema
 
 __all__ = [
@@ -98,6 +99,7 @@ def render_site(
     extra_pages: Sequence[PageMaker] = (),
     link_terms: bool = True,
     cited_elsewhere: Mapping[str, Sequence[tuple[str, str]]] | None = None,
+    verification: Records | None = None,
 ) -> Site:
     """Every generated page, in one pass over the model.
 
@@ -107,6 +109,8 @@ def render_site(
         link_terms: Link the glossary terms mentioned in concept pages' text.
         cited_elsewhere: Bib key -> (label, page src) of other pages citing it (audits), for
             the bibliography's backlinks.
+        verification: The verification record (references.verified.yaml), for how each work
+            was confirmed; None when the project keeps none.
     """
     xref = CrossReferences.build(glossary, bibliography)
     terms = TermIndex(xref.concepts)
@@ -136,7 +140,7 @@ def render_site(
             src=BIBLIOGRAPHY,
             edit_path=bib_path,
             meta=page_meta("Bibliography"),
-            markdown=bibliography_page(xref, links, cited_elsewhere or {}),
+            markdown=bibliography_page(xref, links, cited_elsewhere or {}, verification),
         )
     )
     pages.append(
@@ -152,7 +156,9 @@ def render_site(
         pages.extend(make(xref, links))
     pages = [hoist_html(replace(page, markdown=spaced(page.markdown))) for page in pages]
     fragments: dict[str, Callable[[str], str]] = {
-        "counts": lambda here: counts(xref),
+        "counts": lambda here: (
+            counts(xref) + verification_counts(xref.bibliography.references.values(), verification)
+        ),
         "concepts": lambda here: concept_list(xref, here, links),
         "schema": lambda here: schema_reference(load_schema("concept")),
         "audit-schema": lambda here: schema_reference(load_schema("audit"), AUDIT_SECTIONS),
