@@ -14,6 +14,7 @@ from citegloss import limits
 from citegloss.bib import load_bibliography
 from citegloss.glossary import load_glossary
 from citegloss.model import Bibliography, Glossary
+from citegloss.paths import kind_of
 
 
 class CannotRun(Exception):
@@ -22,7 +23,7 @@ class CannotRun(Exception):
 
 def require_folder(path: Path, what: str, hint: str) -> None:
     """`path` is a folder this process may list and enter, or CannotRun says what it is instead."""
-    kind = limits.kind_of(path)
+    kind = kind_of(path)
     if not kind:
         raise CannotRun(f"the {what} '{path}' does not exist ({hint})")
     if kind != "a folder":
@@ -36,7 +37,7 @@ def require_folder(path: Path, what: str, hint: str) -> None:
 
 def require_file(path: Path, what: str, hint: str) -> None:
     """`path` is a regular file (never a pipe, which would block), or CannotRun says what it is."""
-    kind, how = limits.kind_of(path), f" ({hint})" if hint else ""
+    kind, how = kind_of(path), f" ({hint})" if hint else ""
     if not kind:
         raise CannotRun(f"the {what} '{path}' does not exist{how}")
     if kind != "a file":
@@ -78,7 +79,7 @@ def load_inputs(
         except limits.BadLimit as exc:
             raise CannotRun(str(exc)) from exc
     require_folder(glossary_dir, "glossary folder", hints[0])
-    if limits.kind_of(glossary_dir / "audits"):
+    if kind_of(glossary_dir / "audits"):
         require_folder(glossary_dir / "audits", "audits folder", "its audit files are read too")
     require_file(bib_file, "bibliography", hints[1])
     try:

@@ -9,11 +9,11 @@ code; docs/codes.md#file-too-large lists them.
 from __future__ import annotations
 
 import os
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from citegloss.model import Finding, Location
+from citegloss.paths import kind_of
 
 MiB = 1024 * 1024
 
@@ -67,26 +67,6 @@ class FileTooLarge(Exception):
 
 class NotAFile(OSError):
     """The path names a folder, a pipe or a device, which is never read (a pipe would block)."""
-
-
-def kind_of(path: Path) -> str:
-    """What is at a path, in a user's words: "a file", "a folder", "a named pipe (FIFO)", ...
-
-    "" when nothing is there. Never opens the path, so a pipe cannot block.
-    """
-    try:
-        mode = path.stat().st_mode
-    except FileNotFoundError:
-        return "a symbolic link to nothing" if path.is_symlink() else ""
-    except OSError as exc:
-        return f"out of reach ({exc.strerror})"
-    if stat.S_ISREG(mode):
-        return "a file"
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
-    return "a socket" if stat.S_ISSOCK(mode) else "a device"
 
 
 def check_size(path: Path, shown: str, limit: Limit) -> None:

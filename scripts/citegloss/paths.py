@@ -24,8 +24,25 @@ def yaml_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and not p.is_dir())
 
 
-_KINDS = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device"),
-          (stat.S_ISBLK, "a device"))  # fmt: skip
+def kind_of(path: Path) -> str:
+    """What is at a path, in a user's words: "a file", "a folder", "a named pipe (FIFO)", a
+    symbolic link that loops or leads nowhere; "" when nothing is there. Never opens the path,
+    so a pipe cannot block."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        if path.is_symlink() and exc.errno == errno.ELOOP:
+            return "a symbolic link that loops"
+        if path.is_symlink() and exc.errno == errno.ENOENT:
+            return f"a symbolic link to '{os.readlink(path)}', which does not exist"
+        return "" if exc.errno == errno.ENOENT else f"out of reach ({exc.strerror})"
+    if stat.S_ISREG(mode):
+        return "a file"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    return "a socket" if stat.S_ISSOCK(mode) else "a device"
 
 
 def why_not_a_file(path: Path) -> str:
@@ -33,19 +50,15 @@ def why_not_a_file(path: Path) -> str:
     symbolic link, one that leads out of the folder above its own (`glossary/x.yaml` out of
     the project: a pull request could otherwise publish any file of the machine that builds
     it), or something that is not a regular file (reading a pipe would block)."""
-    try:
-        mode = path.stat().st_mode
-    except OSError as exc:
-        if path.is_symlink() and exc.errno == errno.ELOOP:
-            return "it is a symbolic link that loops"
-        if path.is_symlink() and exc.errno == errno.ENOENT:
-            return f"it is a symbolic link to '{os.readlink(path)}', which does not exist"
+    kind = kind_of(path)
+    if not kind or kind.startswith("out of reach"):
         return ""  # the reader reports it with the system's words
+    if kind.startswith("a symbolic link"):
+        return f"it is {kind}"
     base = path.absolute().parent.parent.resolve()
     if path.is_symlink() and not path.resolve().is_relative_to(base):
         return f"it is a symbolic link to '{os.readlink(path)}', which leads out of '{base}'"
-    kind = next((name for test, name in _KINDS if test(mode)), "")
-    return f"it is {kind}, not a regular file" if kind else ""
+    return "" if kind in ("a file", "a folder") else f"it is {kind}, not a regular file"
 
 
 class UnsafeWrite(Exception):
