@@ -91,7 +91,7 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
         glossary_dir = self._path(config, self.config.glossary_dir)
         bib_file = self._path(config, self.config.bib_file)
         try:
-            glossary, bibliography = load_inputs(glossary_dir, bib_file, HINTS)
+            glossary, bibliography = load_inputs(glossary_dir, bib_file, HINTS, parallel=False)
         except CannotRun as exc:  # what `citegloss check` reports with exit 2
             raise PluginError(f"citegloss: {exc}") from exc
         citing = audits_citing(glossary_dir / "audits")
