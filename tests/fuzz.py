@@ -57,12 +57,35 @@ TOKENS = [
 ]  # fmt: skip
 
 
+#: Values of another type or shape, put where a field's value was: what the loaders must survive.
+VALUES = [
+    b"[]", b"{}", b"~", b"0", b"-1", b"99999", b"3.5", b"true", b"''", b'""', b"[a, [b, {c: d}]]",
+    b"{a: [1, 2]}", b"[[]]", b"2001-01-01", b"'" + b"x" * 3000 + b"'", b"{year: 1990}",
+    b"[{author: A, year: 2000, cite: k}]", b"- x", b"|\n  block\n", b"{{x}}", b"{\\\\}",
+]  # fmt: skip
+
+
+def _replace_a_value(data: bytearray, rng: random.Random) -> bytearray:
+    """The value after a random `key: ` (YAML) or `field = ` (BibTeX) replaced by another."""
+    separator = rng.choice([b": ", b" = "])
+    starts = [i + len(separator) for i in range(len(data)) if data.startswith(separator, i)]
+    if not starts:
+        return data
+    start = rng.choice(starts)
+    end = data.find(b"\n", start)
+    end = len(data) if end < 0 else end
+    if separator == b" = ":  # keep BibTeX's trailing comma
+        end = max(start, end - data[start:end].endswith(b",") * 1)
+    return data[:start] + bytearray(rng.choice(VALUES)) + data[end:]
+
+
 def mutate(data: bytes, rng: random.Random) -> bytes:
-    """1 to 4 random edits: a byte changed, a token inserted, a slice cut, repeated or moved."""
+    """1 to 4 random edits: a byte changed, a token inserted, a slice cut, repeated or moved, a
+    value of another type put in a field."""
     out = bytearray(data)
     for _ in range(rng.randint(1, 4)):
         at = rng.randrange(len(out) + 1)
-        choice = rng.randrange(6)
+        choice = rng.randrange(8)
         if choice == 0 and out:
             out[min(at, len(out) - 1)] = rng.randrange(256)
         elif choice == 1:
@@ -76,8 +99,10 @@ def mutate(data: bytes, rng: random.Random) -> bytes:
             lines = out.split(b"\n")
             lines.insert(rng.randrange(len(lines) + 1), rng.choice(lines))
             out = bytearray(b"\n".join(lines))
-        else:
+        elif choice == 5:
             del out[at:]
+        else:
+            out = _replace_a_value(out, rng)
     return bytes(out)
 
 
