@@ -238,6 +238,46 @@ def test_an_impossible_date_is_a_schema_error_at_its_line(project: Path, value: 
     check(project).assert_clean_failure("schema-error", f"{CONCEPT}:9:")
 
 
+#: The most values a file of the size limit can hold, in three shapes.
+MANY_VALUES = {
+    "flow-list": "x: [" + "a," * 500_000 + "]\n",
+    "block-list": "x:\n" + "- a\n" * 250_000,
+    "flow-mapping": "x: {" + "".join(f"{i}: 1," for i in range(100_000)) + "}\n",
+}
+
+
+@pytest.mark.parametrize("case", sorted(MANY_VALUES))
+def test_a_file_of_a_million_tiny_values_is_refused_early(project: Path, case: str) -> None:
+    path = project / CONCEPT
+    path.write_text(path.read_text(encoding="utf-8") + MANY_VALUES[case], encoding="utf-8")
+    assert path.stat().st_size < 1024 * 1024
+    run = check(project)
+    run.assert_clean_failure("yaml-error", CONCEPT)
+    assert "values" in run.output
+
+
+#: Files just inside every limit whose values are all wrong: each is a finding, in linear time
+#: (jsonschema compared 12,000 mappings pairwise for `uniqueItems`: minutes).
+MANY_WRONG_VALUES = {
+    "aliases-of-mappings": ("schema-error", "aliases: [OL]", "aliases: [" + ",".join(f"{{a: {i}}}" for i in range(7_000)) + "]"),
+    "related-unknown": ("unknown-related", "related: [learning-organization]", "related: [" + ",".join(f"c-{i}" for i in range(24_000)) + "]"),
+    "definitions-unknown-keys": ("unknown-key", "definitions:\n", "definitions:\n" + "".join(
+        f"  - {{author: Zed{i}, year: 1990, cite: key{i}, paraphrase: p}}\n" for i in range(2_700)
+    )),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", sorted(MANY_WRONG_VALUES))
+def test_a_file_of_many_wrong_values_is_checked_in_linear_time(project: Path, case: str) -> None:
+    path = project / CONCEPT
+    code, old, new = MANY_WRONG_VALUES[case]
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    run = check(project)
+    run.assert_clean_failure(code, CONCEPT)
+    assert "more than 25,000 values" not in run.output
+    assert _longest_message(run) < 400
+
+
 @pytest.mark.parametrize("depth", [200, 100_000])
 def test_deep_nesting_is_a_finding(project: Path, depth: int) -> None:
     (project / CONCEPT).write_text(

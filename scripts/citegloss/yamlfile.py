@@ -7,8 +7,8 @@ findings. Any reading or parsing failure becomes a finding naming file, line and
 The files are untrusted, and this format needs no YAML beyond plain mappings, lists and scalars, so
 the composer refuses, before anything is built, what only an attacker or a mistake would write:
 anchors and aliases (a few lines of aliases expand to billions of values), explicit tags
-(`!!python/...`, `!!binary`, `!!bool maybe`), nesting deeper than any concept, and numbers too long
-to be a year or a page.
+(`!!python/...`, `!!binary`, `!!bool maybe`), nesting deeper than any concept, more values than any
+file holds, and numbers too long to be a year or a page.
 """
 
 from __future__ import annotations
@@ -92,6 +92,10 @@ def _mark(node: yaml.Node) -> _Mark:
 
 #: Deeper than any concept or audit file nests (five levels), shallow enough for the recursion.
 MAX_DEPTH = 40
+#: More values (scalars, lists and mappings) than any file holds: an audit at its schema's 2,000
+#: citations has under 40,000. Past it, reading and checking would only cost time, linearly
+#: (500,000 took 20 s to read). Callers pass a lower bound for smaller formats.
+MAX_NODES = 50_000
 #: Longer than any year, page or line number: the text of an int longer than this is refused
 #: (Python will not even print a decimal of more than 4,300 digits).
 MAX_NUMBER_CHARACTERS = 30
@@ -112,12 +116,13 @@ def _tag_as_written(tag: str) -> str:
 class _PositionLoader(Composer, _Loader):
     """PyYAML's C parser and a guarded composer, recording marks and repeated keys as it builds."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, max_nodes: int) -> None:
         _Loader.__init__(self, text)
+        self._max_nodes = max_nodes
         Composer.__init__(self)
         self.document = YamlDocument(data=None)
         self._repeated: list[tuple[dict[str, Any], str, _Mark]] = []
-        self._depth = 0
+        self._depth = self._nodes = 0
 
     def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
         event: Any = self.peek_event()
@@ -134,6 +139,13 @@ class _PositionLoader(Composer, _Loader):
                 event.start_mark,
                 f"an explicit YAML tag ({_tag_as_written(tag)}): these files do not use tags",
                 "Remove the tag; quote the value if it is text.",
+            )
+        self._nodes += 1
+        if self._nodes > self._max_nodes:
+            raise RefusedYaml(
+                event.start_mark,
+                f"more than {self._max_nodes:,} values (texts, numbers, lists and mappings)",
+                "No concept or audit file needs as many: split it.",
             )
         if isinstance(event, CollectionStartEvent):
             self._depth += 1
@@ -203,9 +215,9 @@ _PositionLoader.add_constructor(
 )
 
 
-def parse_yaml(text: str) -> YamlDocument:
+def parse_yaml(text: str, max_nodes: int = MAX_NODES) -> YamlDocument:
     """Load one YAML document with positions. Raises yaml.YAMLError."""
-    loader = _PositionLoader(text)
+    loader = _PositionLoader(text, max_nodes)
     try:
         return loader.load_document()
     finally:
@@ -233,9 +245,10 @@ def _decode(data: bytes, shown: str) -> tuple[str | None, list[Finding]]:
 
 
 def read_yaml_file(
-    path: Path, shown: str, limit: Limit, empty_advice: str
+    path: Path, shown: str, limit: Limit, empty_advice: str, max_nodes: int = MAX_NODES
 ) -> tuple[YamlDocument | None, list[Finding]]:
-    """Read (within `limit`) and compose one file; any failure is a finding naming file and line.
+    """Read (within `limit` and `max_nodes`) and compose one file; any failure is a finding naming
+    file and line.
 
     A file with no document (empty, or only comments) gets `empty_advice`.
     """
@@ -253,7 +266,7 @@ def read_yaml_file(
     if text is None:
         return None, findings
     try:
-        doc = parse_yaml(text)
+        doc = parse_yaml(text, max_nodes)
     except yaml.reader.ReaderError as exc:
         character = f"U+{exc.character:04X}" if isinstance(exc.character, int) else "?"
         return None, [
