@@ -28,7 +28,7 @@ from citegloss.model import Finding
 from citegloss.render import Links, PageMaker, Site, expand_html, fill_markers, render_site
 from citegloss.render import Page as RenderedPage
 from citegloss.render.audit import audit_src
-from citegloss.report import format_text
+from citegloss.report import format_text, printable
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -93,7 +93,7 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
         try:
             glossary, bibliography = load_inputs(glossary_dir, bib_file, HINTS, parallel=False)
         except CannotRun as exc:  # what `citegloss check` reports with exit 2
-            raise PluginError(f"citegloss: {exc}") from exc
+            raise PluginError(printable(f"citegloss: {exc}")) from exc
         citing = audits_citing(glossary_dir / "audits")
         findings = check(glossary, bibliography, frozenset(citing))
         errors = log_findings(findings)
