@@ -57,12 +57,35 @@ TOKENS = [
 ]  # fmt: skip
 
 
+#: Values of another type or shape, put where a field's value was: what the loaders must survive.
+VALUES = [
+    b"[]", b"{}", b"~", b"0", b"-1", b"99999", b"3.5", b"true", b"''", b'""', b"[a, [b, {c: d}]]",
+    b"{a: [1, 2]}", b"[[]]", b"2001-01-01", b"'" + b"x" * 3000 + b"'", b"{year: 1990}",
+    b"[{author: A, year: 2000, cite: k}]", b"- x", b"|\n  block\n", b"{{x}}", b"{\\\\}",
+]  # fmt: skip
+
+
+def _replace_a_value(data: bytearray, rng: random.Random) -> bytearray:
+    """The value after a random `key: ` (YAML) or `field = ` (BibTeX) replaced by another."""
+    separator = rng.choice([b": ", b" = "])
+    starts = [i + len(separator) for i in range(len(data)) if data.startswith(separator, i)]
+    if not starts:
+        return data
+    start = rng.choice(starts)
+    end = data.find(b"\n", start)
+    end = len(data) if end < 0 else end
+    if separator == b" = ":  # keep BibTeX's trailing comma
+        end = max(start, end - data[start:end].endswith(b",") * 1)
+    return data[:start] + bytearray(rng.choice(VALUES)) + data[end:]
+
+
 def mutate(data: bytes, rng: random.Random) -> bytes:
-    """1 to 4 random edits: a byte changed, a token inserted, a slice cut, repeated or moved."""
+    """1 to 4 random edits: a byte changed, a token inserted, a slice cut, repeated or moved, a
+    value of another type put in a field."""
     out = bytearray(data)
     for _ in range(rng.randint(1, 4)):
         at = rng.randrange(len(out) + 1)
-        choice = rng.randrange(6)
+        choice = rng.randrange(8)
         if choice == 0 and out:
             out[min(at, len(out) - 1)] = rng.randrange(256)
         elif choice == 1:
@@ -76,8 +99,10 @@ def mutate(data: bytes, rng: random.Random) -> bytes:
             lines = out.split(b"\n")
             lines.insert(rng.randrange(len(lines) + 1), rng.choice(lines))
             out = bytearray(b"\n".join(lines))
-        else:
+        elif choice == 5:
             del out[at:]
+        else:
+            out = _replace_a_value(out, rng)
     return bytes(out)
 
 
@@ -154,7 +179,11 @@ def fuzz(iterations: int, seed: int) -> Tally:
 
 
 def build_mutated(count: int, seed: int) -> list[str]:
-    """`mkdocs build --strict` on `count` mutated projects; the outputs that show a traceback."""
+    """`mkdocs build --strict` on `count` mutated projects; the outputs that show a traceback.
+
+    Each build takes the first of a few mutations that the checker passes, so the build renders
+    every page (a build that stops at the first finding would test little).
+    """
     from test_site_build import site_config  # the tests' way to lay out a buildable project
 
     rng, crashed = random.Random(seed), []
@@ -162,7 +191,12 @@ def build_mutated(count: int, seed: int) -> list[str]:
         with tempfile.TemporaryDirectory() as folder:
             config = site_config("audit-site", Path(folder))
             target = Path(folder) / TARGETS[sorted(TARGETS)[i % len(TARGETS)]]
-            target.write_bytes(mutate(target.read_bytes(), rng))
+            original = target.read_bytes()
+            for _ in range(50):
+                target.write_bytes(mutate(original, rng))
+                with chdir(folder):
+                    if _render(Path(".")).startswith("rendered"):
+                        break
             done = subprocess.run(
                 [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
                 cwd=folder,
@@ -172,7 +206,7 @@ def build_mutated(count: int, seed: int) -> list[str]:
                 env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
             )
             log = done.stdout + done.stderr
-            print(f"mkdocs build {i + 1}: exit {done.returncode}", file=sys.stderr)
+            print(f"mkdocs build {i + 1} ({target.name}): exit {done.returncode}", file=sys.stderr)
             if "Traceback" in log:
                 crashed.append(log)
     return crashed

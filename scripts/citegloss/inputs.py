@@ -71,8 +71,14 @@ def load_inputs(
     glossary_dir: Path,
     bib_file: Path,
     hints: tuple[str, str] = ("use --glossary DIR", "use --bib FILE"),
+    *,
+    parallel: bool = True,
 ) -> tuple[Glossary, Bibliography]:
-    """Load the glossary and the bibliography; `hints` say how to name other ones."""
+    """Load the glossary and the bibliography; `hints` say how to name other ones.
+
+    `parallel` parses a large bibliography in a forked process; a host with threads of its own
+    (MkDocs serving and watching files) passes False, since forking a threaded process can hang.
+    """
     for limit in limits.ALL:
         try:
             limit.bytes()
@@ -83,7 +89,7 @@ def load_inputs(
         require_folder(glossary_dir / "audits", "audits folder", "its audit files are read too")
     require_file(bib_file, "bibliography", hints[1])
     try:
-        if bib_file.stat().st_size < PARALLEL_FROM_BYTES:
+        if not parallel or bib_file.stat().st_size < PARALLEL_FROM_BYTES:
             return load_glossary(glossary_dir), read_bibliography(bib_file, hints[1])
         fork = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=1, mp_context=fork) as pool:

@@ -30,7 +30,7 @@ from citegloss.render import Page as RenderedPage
 from citegloss.render.audit import audit_src
 from citegloss.render.concept import concept_src
 from citegloss.render.problems import problems_banner, unreadable_page
-from citegloss.report import format_text
+from citegloss.report import format_text, printable
 from citegloss.verify.record import RecordError, load_records, record_path
 
 if TYPE_CHECKING:
@@ -101,9 +101,9 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
         glossary_dir = self._path(config, self.config.glossary_dir)
         bib_file = self._path(config, self.config.bib_file)
         try:
-            glossary, bibliography = load_inputs(glossary_dir, bib_file, HINTS)
+            glossary, bibliography = load_inputs(glossary_dir, bib_file, HINTS, parallel=False)
         except CannotRun as exc:  # what `citegloss check` reports with exit 2
-            raise PluginError(f"citegloss: {exc}") from exc
+            raise PluginError(printable(f"citegloss: {exc}")) from exc
         citing = audits_citing(glossary_dir / "audits")
         try:
             records = load_records(record_path(bib_file))

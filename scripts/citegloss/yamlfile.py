@@ -2,13 +2,9 @@
 
 Built on PyYAML's C parser: containers record the marks of their items while they are
 constructed, and repeated keys (which PyYAML silently resolves to the last) are kept for
-findings. Any reading or parsing failure becomes a finding naming file, line and column.
-
-The files are untrusted, and this format needs no YAML beyond plain mappings, lists and scalars, so
-the composer refuses, before anything is built, what only an attacker or a mistake would write:
-anchors and aliases (a few lines of aliases expand to billions of values), explicit tags
-(`!!python/...`, `!!binary`, `!!bool maybe`), nesting deeper than any concept, and numbers too long
-to be a year or a page.
+findings. The composer is yamlguard's, which refuses what these files never need (aliases, tags,
+endless nesting) before anything is built. Any reading or parsing failure becomes a finding naming
+file, line and column.
 """
 
 from __future__ import annotations
@@ -18,11 +14,16 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.composer import Composer
-from yaml.events import AliasEvent, CollectionStartEvent, NodeEvent
 
-from citegloss.limits import FileTooLarge, Limit, NotAFile, read_limited
+from citegloss.limits import CONCEPT, FileTooLarge, Limit, NotAFile, read_limited
 from citegloss.model import Finding, Location
+from citegloss.yamlguard import (
+    MAX_NODES,
+    GuardedComposer,
+    RefusedYaml,
+    construct_bounded_int,
+    construct_lenient_timestamp,
+)
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -90,82 +91,14 @@ def _mark(node: yaml.Node) -> _Mark:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-#: Deeper than any concept or audit file nests (five levels), shallow enough for the recursion.
-MAX_DEPTH = 40
-#: Longer than any year, page or line number: the text of an int longer than this is refused
-#: (Python will not even print a decimal of more than 4,300 digits).
-MAX_NUMBER_CHARACTERS = 30
-
-
-class RefusedYaml(yaml.MarkedYAMLError):
-    """Valid YAML that these files never need and must not expand: where, what, and what to do."""
-
-    def __init__(self, mark: Any, problem: str, suggestion: str) -> None:
-        super().__init__(problem=problem, problem_mark=mark)
-        self.suggestion = suggestion
-
-
-def _tag_as_written(tag: str) -> str:
-    return tag.replace("tag:yaml.org,2002:", "!!")
-
-
-class _PositionLoader(Composer, _Loader):
+class _PositionLoader(GuardedComposer, _Loader):
     """PyYAML's C parser and a guarded composer, recording marks and repeated keys as it builds."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, max_nodes: int) -> None:
         _Loader.__init__(self, text)
-        Composer.__init__(self)
+        GuardedComposer.__init__(self, max_nodes)
         self.document = YamlDocument(data=None)
         self._repeated: list[tuple[dict[str, Any], str, _Mark]] = []
-        self._depth = 0
-
-    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
-        event: Any = self.peek_event()
-        if isinstance(event, AliasEvent) or (isinstance(event, NodeEvent) and event.anchor):
-            raise RefusedYaml(
-                event.start_mark,
-                f"an anchor or alias ('{'*' if isinstance(event, AliasEvent) else '&'}"
-                f"{event.anchor}'): these files do not use them",
-                "Write the value out where it is needed.",
-            )
-        tag = getattr(event, "tag", None)
-        if tag is not None:
-            raise RefusedYaml(
-                event.start_mark,
-                f"an explicit YAML tag ({_tag_as_written(tag)}): these files do not use tags",
-                "Remove the tag; quote the value if it is text.",
-            )
-        if isinstance(event, CollectionStartEvent):
-            self._depth += 1
-            if self._depth > MAX_DEPTH:
-                raise RefusedYaml(
-                    event.start_mark,
-                    f"lists and mappings nested more than {MAX_DEPTH} deep",
-                    "Concept and audit files nest a few levels at most: close the brackets.",
-                )
-        try:
-            node = super().compose_node(parent, index)
-        finally:
-            if isinstance(event, CollectionStartEvent):
-                self._depth -= 1
-        return node
-
-    def construct_bounded_int(self, node: yaml.ScalarNode) -> Any:
-        if len(node.value) > MAX_NUMBER_CHARACTERS:
-            raise RefusedYaml(
-                node.start_mark,
-                f"a number of {len(node.value):,} digits",
-                "Years, pages and line numbers are short: write the real number, "
-                "or quote the value if it is text.",
-            )
-        return self.construct_yaml_int(node)
-
-    def construct_lenient_timestamp(self, node: yaml.ScalarNode) -> Any:
-        """A date that is no date (2001-13-45) stays text, for the schema to explain at its line."""
-        try:
-            return self.construct_yaml_timestamp(node)
-        except ValueError:
-            return node.value
 
     def construct_positioned_map(self, node: yaml.MappingNode) -> Any:
         data: dict[str, Any] = {}
@@ -197,15 +130,13 @@ class _PositionLoader(Composer, _Loader):
 
 _PositionLoader.add_constructor("tag:yaml.org,2002:map", _PositionLoader.construct_positioned_map)
 _PositionLoader.add_constructor("tag:yaml.org,2002:seq", _PositionLoader.construct_positioned_seq)
-_PositionLoader.add_constructor("tag:yaml.org,2002:int", _PositionLoader.construct_bounded_int)
-_PositionLoader.add_constructor(
-    "tag:yaml.org,2002:timestamp", _PositionLoader.construct_lenient_timestamp
-)
+_PositionLoader.add_constructor("tag:yaml.org,2002:int", construct_bounded_int)
+_PositionLoader.add_constructor("tag:yaml.org,2002:timestamp", construct_lenient_timestamp)
 
 
-def parse_yaml(text: str) -> YamlDocument:
+def parse_yaml(text: str, max_nodes: int = MAX_NODES) -> YamlDocument:
     """Load one YAML document with positions. Raises yaml.YAMLError."""
-    loader = _PositionLoader(text)
+    loader = _PositionLoader(text, max_nodes)
     try:
         return loader.load_document()
     finally:
@@ -233,9 +164,14 @@ def _decode(data: bytes, shown: str) -> tuple[str | None, list[Finding]]:
 
 
 def read_yaml_file(
-    path: Path, shown: str, limit: Limit, empty_advice: str
+    path: Path,
+    shown: str,
+    limit: Limit = CONCEPT,
+    empty_advice: str = "",
+    max_nodes: int = MAX_NODES,
 ) -> tuple[YamlDocument | None, list[Finding]]:
-    """Read (within `limit`) and compose one file; any failure is a finding naming file and line.
+    """Read (within `limit` and `max_nodes`) and compose one file; any failure is a finding naming
+    file and line.
 
     A file with no document (empty, or only comments) gets `empty_advice`.
     """
@@ -253,7 +189,7 @@ def read_yaml_file(
     if text is None:
         return None, findings
     try:
-        doc = parse_yaml(text)
+        doc = parse_yaml(text, max_nodes)
     except yaml.reader.ReaderError as exc:
         character = f"U+{exc.character:04X}" if isinstance(exc.character, int) else "?"
         return None, [
