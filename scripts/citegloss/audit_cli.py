@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from citegloss.audit_match import draft_audit
+from citegloss.audit_match import draft_audit, draft_limits, draft_parts
 from citegloss.audit_verdicts import (
     VERDICTS,
     counts,
@@ -38,6 +38,9 @@ from citegloss.cli import (
 )
 from citegloss.model import Bibliography
 from citegloss.paths import display_path
+
+#: libyaml's emitter when PyYAML has it: the pure-Python one takes seconds on a long draft.
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def add_audit_command(commands: Any) -> None:
@@ -152,24 +155,38 @@ def run_extract(args: argparse.Namespace) -> int:
         raise CannotRun(f"'{output}' exists; use --force to overwrite it, or -o OUT")
     bibliography = _bibliography(args.bib)
     draft = draft_audit(text, bibliography, source=display_path(args.file), title=args.title)
+    parts = draft_parts(draft)
+    # more citations than one audit file holds: OUT, OUT-2, OUT-3, ... (each says which part)
+    outputs = [output] + [
+        output.with_name(f"{output.stem}-{n}{output.suffix}") for n in range(2, len(parts) + 1)
+    ]
+    if not to_stdout and not args.force and (taken := [o for o in outputs[1:] if o.exists()]):
+        raise CannotRun(f"'{taken[0]}' exists; use --force to overwrite it, or -o OUT")
     header = (
         f"# Draft audit of {display_path(args.file)}, written by `citegloss audit extract`.\n"
         "# Check every citation against the document, and every `cite` against references.bib.\n"
     )
-    body = yaml.safe_dump(draft, sort_keys=False, allow_unicode=True, width=100)
-    if to_stdout:
-        sys.stdout.write(header + body)
-        return EXIT_CLEAN
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(header + body, encoding="utf-8")
-    except OSError as exc:
-        raise CannotRun(f"cannot write '{output}': {exc.strerror}") from exc
-    citations: list[dict[str, Any]] = draft["citations"]  # type: ignore[assignment]
-    matched = sum(1 for c in citations if c["cite"])
-    print(
-        f"Wrote {display_path(output)}: {len(citations)} citations, {matched} matched to "
-        f"references.bib, {len(citations) - matched} to identify by hand.",
-        file=sys.stderr,
-    )
+    for out, part in zip(outputs, parts, strict=True):
+        body = yaml.dump(part, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=100)
+        if to_stdout:
+            sys.stdout.write(("---\n" if out is not output else "") + header + body)
+            continue
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(header + body, encoding="utf-8")
+        except OSError as exc:
+            raise CannotRun(f"cannot write '{out}': {exc.strerror}") from exc
+        citations: list[dict[str, Any]] = part["citations"]  # type: ignore[assignment]
+        matched = sum(1 for c in citations if c["cite"])
+        print(
+            f"Wrote {display_path(out)}: {len(citations)} citations, {matched} matched to "
+            f"references.bib, {len(citations) - matched} to identify by hand.",
+            file=sys.stderr,
+        )
+    if len(parts) > 1:
+        print(
+            f"An audit file holds at most {draft_limits()[0]} citations: the draft is split into "
+            f"{len(parts)} files, each saying in its note which part it is.",
+            file=sys.stderr,
+        )
     return EXIT_CLEAN

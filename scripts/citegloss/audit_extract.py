@@ -25,7 +25,7 @@ from citegloss.names import fold_text, normalize_surname
 __all__ = ["FoundCitation", "extract_citations"]
 
 #: "[[Dutton Thomas and Butler 1984]]": a wiki link's names need no separators.
-_WIKI = re.compile(rf"\[\[?(?P<names>[^\[\]|\n]{{1,200}}?)[\s,]+(?P<year>{NUMBER_YEAR})\]\]")
+_WIKI = re.compile(rf"\[\[?(?P<names>[^\[\]|\n]{{1,200}}?)[ \t,]+(?P<year>{NUMBER_YEAR})\]\]")
 _WIKI_WORD = re.compile(rf"(?:{WORD}|{PARTICLE}|and|&|et|al\.?)")
 #: A year in parentheses with no name before it: "total institutions (1961)".
 _BARE_YEAR = re.compile(rf"\(\s*(?P<year>{NUMBER_YEAR})\s*\)")
@@ -87,16 +87,14 @@ def _entries(
 ) -> tuple[list[FoundCitation], list[tuple[int, int]], set[int]]:
     """The entries of every reference list, the spans they cover, and the lines of the lists."""
     lines = text.split("\n")
-    starts = [0]
-    for line in lines[:-1]:
-        starts.append(starts[-1] + len(line) + 1)
     read: list[Entry] = []
     list_lines: set[int] = set()
     for first, last in reference_sections(lines):
         list_lines.update(range(first + 1, last + 2))
         for i in range(first, last + 1):
             if lines[i].strip():
-                entry = read_entry(text, starts[i], starts[i] + len(lines[i]))
+                start = index.line_offset(i)
+                entry = read_entry(text, start, start + len(lines[i]))
                 read += [entry] if entry else []
     found, spans = [], []
     for n, entry in enumerate(read):

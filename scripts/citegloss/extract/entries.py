@@ -35,6 +35,8 @@ HEADINGS = frozenset(
         "further readings",
     }
 )
+#: A line that may be a reference-list heading: "### References", "**Bibliography:**".
+_HEADING = re.compile(r"[ \t#*_]*(?P<words>[A-Za-z][A-Za-z \t]{5,30}?)[ \t*_:]*$")
 _HEADING_LINE = re.compile(r"^\s*(?:#{1,6}\s|\*\*[^*\n]+\*\*\s*$|\* \* \*|-{3,}\s*$|_{3,}\s*$)")
 _UNDATED = r"n\.\s?d\.|forthcoming|in press"
 _YEAR = rf"(?:1[5-9]\d\d|20\d\d)[a-h]?|{_UNDATED}"
@@ -74,10 +76,8 @@ def reference_sections(lines: list[str]) -> list[tuple[int, int]]:
     sections: list[tuple[int, int]] = []
     start = -1
     for i, line in enumerate(lines):
-        if len(line) > 120 or not line.strip():
-            continue
-        words = " ".join(re.sub(r"[#*_:]", " ", line).split()).lower()
-        if words in HEADINGS:
+        heading = _HEADING.match(line) if len(line) <= 120 else None
+        if heading and " ".join(heading.group("words").lower().split()) in HEADINGS:
             if start >= 0:
                 sections.append((start, i - 1))
             start = i + 1

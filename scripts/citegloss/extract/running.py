@@ -92,8 +92,10 @@ _NAMES = rf"(?P<names>{_PERSON}(?:{_SEP}{_PERSON}){{0,{MAX_NAMES - 1}}}{_ET_AL}?
 NUMBER_YEAR = r"(?:1[5-9]\d\d|20\d\d)[a-h]?(?![\w])(?!\s*[–—-]\s*\d)"
 UNDATED = r"(?:n\.\s?d\.|forthcoming|in\s+press)"
 YEAR = rf"(?:{NUMBER_YEAR}|{UNDATED})"
+#: Where a name can start: a capital, a particle, "team" (checked first: most text is neither).
+_CAN_START = rf"(?=[{re.escape(_UPPER)}]|{PARTICLE}\s|team\b|group\b)"
 CITATION = re.compile(
-    rf"{_NAMES}(?:"
+    rf"{_CAN_START}{_NAMES}(?:"
     rf"(?P<narrative>\s*\(\s*(?P<nyear>{YEAR})(?P<nmore>(?:\s*[,;]\s*{YEAR})*)[^()\n]{{0,30}}?\))"
     rf"|(?P<inword>,?\s+[Ii]n\s+(?P<iyear>{NUMBER_YEAR}))"
     rf"|(?P<plain>(?:\s*,\s*(?P<pyear>{YEAR})|\s+(?P<pnum>{NUMBER_YEAR}))))"
@@ -101,7 +103,8 @@ CITATION = re.compile(
 _MORE_YEAR = re.compile(rf"\s*[;,]\s*({NUMBER_YEAR})")
 #: "Senge's (2006) discipline": the citation is of Senge.
 _POSSESSIVE = re.compile(r"['’]s\b")
-_ENTRY_LEAD = re.compile(r"^[\s>*•\-\d.\[\]]*$")
+#: What may stand before a reference entry on its line: bullets, numbers, quote marks.
+_ENTRY_LEAD = " \t>*•-[]0123456789."
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 #: Words that make a run of capitalised words one corporate author ("Pew Research Center").
 _CORPORATE = frozenset(
@@ -201,9 +204,7 @@ def running_citations(text: str, index: TextIndex, list_lines: set[int]) -> Iter
             year_texts.append(more.group(1))
             end = more.end()
         line_start = index.line_start(start)
-        at_line_start = bool(_ENTRY_LEAD.match(text, line_start, start)) and not text[
-            line_start:start
-        ].strip(" \t>*•-[]0123456789.")
+        at_line_start = not text[line_start:start].strip(_ENTRY_LEAD)
         has_initials = bool(re.search(INITIALS + r"(?:$|[,&\s])", names))
         line = index.line_of(start)
         in_list = at_line_start and (line in list_lines or has_initials)

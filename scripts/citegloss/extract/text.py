@@ -27,6 +27,7 @@ _HYPHENATED = re.compile(r"([^\W\d_])-[ \t]*\n([ \t]*)([^\W\d_]\S*)")
 _PAGE_MARKER = re.compile(
     r"^\s*(?:-{2,}\s*)?(?:page|seite)\s+\d+(?:\s+of\s+\d+)?\s*(?:-{2,})?\s*$|^\f", re.I
 )
+_MAYBE_MARKER = re.compile(r"^[ \t]*(?:-{2,}[ \t]*)?(?:page|seite)[ \t]+\d|\f", re.I | re.M)
 #: How many lines around a page marker may hold a running head or a page footer.
 _HEAD_REACH = 4
 
@@ -44,6 +45,8 @@ def _join_hyphenated(match: re.Match[str]) -> str:
 
 def _blank_page_furniture(text: str) -> str:
     """Page markers, and the lines near them that repeat (running heads, journal footers)."""
+    if not _MAYBE_MARKER.search(text):
+        return text
     lines = text.split("\n")
     markers = [i for i, line in enumerate(lines) if _PAGE_MARKER.match(line)]
     if not markers:
@@ -80,6 +83,10 @@ class TextIndex:
     def line_of(self, offset: int) -> int:
         """1-based line of the character at offset."""
         return bisect_left(self._newlines, offset) + 1
+
+    def line_offset(self, line: int) -> int:
+        """Offset of the first character of a 0-based line."""
+        return self._newlines[line - 1] + 1 if line else 0
 
     def line_start(self, offset: int) -> int:
         """Offset of the first character of offset's line."""
