@@ -167,7 +167,7 @@ def _wiki_links(text: str, index: TextIndex) -> list[FoundCitation]:
 def _named_after(text: str, c: FoundCitation, cited: Counter[str]) -> FoundCitation:
     """ "Woman’s Place (1975), Robin Lakoff": a title's last word and a year, then the author
     (whom the document cites elsewhere, when the title's word is cited nowhere else)."""
-    if c.in_reference_list or len(c.surnames) != 1 or cited[normalize_surname(c.surnames[0])] > 1:
+    if c.in_reference_list or any(cited[normalize_surname(s)] > 1 for s in c.surnames):
         return c
     after = _NAME_AFTER.match(text, _end(text, c))
     if after and cited[normalize_surname(after.group("name"))]:
