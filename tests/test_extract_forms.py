@@ -11,6 +11,7 @@ from citegloss.audit_match import draft_audit
 from citegloss.audit_verdicts import judge_audit
 from citegloss.audits import load_audits
 from citegloss.bib import load_bibliography
+from citegloss.extract.text import prepare
 from citegloss.schema import is_valid
 
 
@@ -271,23 +272,28 @@ def test_an_image_link_is_not_a_citation() -> None:
 
 # --- PDF text -------------------------------------------------------------------------------
 
-PDF = """\
-Efforts are growing (e.g., 
-Foster et al., 2024). Zawack-
-i-Richter et al. (2019) identified four areas. Corre-
-spondingly, Okafor et al. (2016) found it. Others (Vincent-Lancrin 
-& van der Vlies, 2020) agree. Neither observers nor 
-T. Author et al. 
-Journal of Tests 9 (2025) 100 
-
---- Page 2 ---
-
-pupils can say so (Page et al., 2021). 
-T. Author et al. 
-Journal of Tests 9 (2025) 100 
-
---- Page 3 ---
-"""
+#: A PDF text dump: every line ends with a space, as pdftotext writes it.
+PDF = "".join(
+    f"{line} \n"
+    for line in [
+        "Efforts are growing (e.g.,",
+        "Foster et al., 2024). Zawack-",
+        "i-Richter et al. (2019) identified four areas. Corre-",
+        "spondingly, Okafor et al. (2016) found it. Others (Vincent-Lancrin",
+        "& van der Vlies, 2020) agree. Neither observers nor",
+        "T. Author et al.",
+        "Journal of Tests 9 (2025) 100",
+        "",
+        "--- Page 2 ---",
+        "",
+        "pupils can say so (Page et al., 2021).",
+        "T. Author et al.",
+        "Journal of Tests 9 (2025) 100",
+        "",
+        "--- Page 3 ---",
+        "",
+    ]
+)
 
 
 def test_pdf_text_hyphenation_broken_citations_and_running_heads() -> None:
@@ -329,3 +335,11 @@ def test_an_undated_citation_drafts_and_loads_without_a_wrong_year(tmp_path: Pat
     assert findings == []
     (verdict,) = judge_audit(audit, bib)
     assert [f.code for f in verdict.findings] == []
+
+
+def test_running_heads_and_page_markers_are_blanked_and_lines_kept() -> None:
+    prepared = prepare(PDF).split("\n")
+    assert len(prepared) == len(PDF.split("\n"))
+    assert [i + 1 for i, line in enumerate(prepared) if "Author et al." in line] == []
+    assert [i + 1 for i, line in enumerate(prepared) if "Page" in line] == [11]
+    assert prepared[1].startswith("Foster et al., 2024). Zawacki-Richter")
