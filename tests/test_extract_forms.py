@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from citegloss.audit_extract import FoundCitation, extract_citations
 from citegloss.audit_match import draft_audit
@@ -343,3 +345,68 @@ def test_running_heads_and_page_markers_are_blanked_and_lines_kept() -> None:
     assert [i + 1 for i, line in enumerate(prepared) if "Author et al." in line] == []
     assert [i + 1 for i, line in enumerate(prepared) if "Page" in line] == [11]
     assert prepared[1].startswith("Foster et al., 2024). Zawacki-Richter")
+
+
+#: Pieces of every form above, for texts that mix them at random.
+PIECES = [
+    "Senge",
+    "(",
+    ")",
+    "2006",
+    "n.d.",
+    "&amp;",
+    "<td>",
+    "[[",
+    "]]",
+    "[",
+    "]",
+    ",",
+    ";",
+    " ",
+    "\n",
+    "\n\n",
+    "-\n",
+    "et al.",
+    "and",
+    "&",
+    "### References\n",
+    "--- Page 2 ---\n",
+    "Page",
+    "van",
+    "Team",
+    "team",
+    "Center",
+    "R",
+    "J.",
+    "É.",
+    "“",
+    "”",
+    "forthcoming",
+    "in press",
+    "1984 [1893]",
+    "(1984)",
+    "Smith, J.",
+    "Etzioni, Amitai.",
+    "1975.",
+    "e.g.,",
+    "doi:10.1/x",
+    "1881–1955",
+    "May-June",
+    "*",
+    "#",
+    "|",
+    "’s",
+    "Correspondingly,",
+    "the",
+    "of",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=120).map("".join))
+def test_any_mix_of_forms_gives_named_citations_on_real_lines(text: str) -> None:
+    lines = text.count("\n") + 1
+    for found in extract_citations(text):
+        assert found.surnames and all(any(ch.isalpha() for ch in s) for s in found.surnames)
+        assert 1 <= found.line <= lines
+        assert found.author

@@ -37,6 +37,7 @@ _SENTENCE_START = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z])|\n[ \t]*\n")
 #: "(1975), Robin Lakoff argues": the name after a year.
 _NAME_AFTER = re.compile(rf"\s*,\s*(?:{WORD}\s+){{1,2}}(?P<name>{WORD})")
 _NAME_WORDS = re.compile(WORD)
+_HAS_LETTER = re.compile(r"[^\W\d_]")
 #: How far back a detached year's sentence may reach, and how much of an entry is its tail.
 _REACH = 400
 _TAIL = 1000
@@ -56,6 +57,7 @@ def extract_citations(text: str) -> list[FoundCitation]:
     known = set(cited)
     masked = _blank(masked, [(c.offset, _end(masked, c)) for c in running])
     found = [*entries, *wiki, *running, *_titles(masked, index), *_detached(masked, index, known)]
+    found = [c for c in found if c.surnames and all(map(_HAS_LETTER.search, c.surnames))]
     found.sort(key=lambda c: c.offset)
     return _with_reference_details(found)
 
@@ -141,7 +143,7 @@ def _wiki_links(text: str, index: TextIndex) -> list[FoundCitation]:
     found = []
     for match in _WIKI.finditer(text):
         words = clean(match.group("names")).split()
-        if not all(_WIKI_WORD.fullmatch(w) for w in words) or not words[0][0].isalpha():
+        if not words or not all(_WIKI_WORD.fullmatch(w) for w in words) or not words[0][0].isalpha():
             continue
         et_al = words[-2:] in (["et", "al"], ["et", "al."])
         names = _wiki_names(words[:-2] if et_al else words)

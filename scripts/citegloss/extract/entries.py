@@ -109,6 +109,8 @@ def read_names(names: str) -> tuple[tuple[str, ...], bool]:
     quoted = _QUOTED.match(names)
     if quoted:
         return (quoted.group("title").strip(" .,"),), et_al
+    if not names or names[0].islower():
+        return (), et_al
     if "," not in names:
         return (names,), et_al  # "Pew Research Center", "Acoustical Society of America"
     parts = [p for p in _SPLIT.split(names) if p]
