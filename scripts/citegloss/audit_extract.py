@@ -143,7 +143,11 @@ def _wiki_links(text: str, index: TextIndex) -> list[FoundCitation]:
     found = []
     for match in _WIKI.finditer(text):
         words = clean(match.group("names")).split()
-        if not words or not all(_WIKI_WORD.fullmatch(w) for w in words) or not words[0][0].isalpha():
+        if (
+            not words
+            or not all(_WIKI_WORD.fullmatch(w) for w in words)
+            or not words[0][0].isalpha()
+        ):
             continue
         et_al = words[-2:] in (["et", "al"], ["et", "al."])
         names = _wiki_names(words[:-2] if et_al else words)
