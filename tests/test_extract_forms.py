@@ -110,10 +110,13 @@ def test_a_corporate_entry_is_one_author() -> None:
     )
 
 
-@pytest.mark.parametrize("undated", ["n.d.", "forthcoming", "in press"])
-def test_entries_without_a_year(undated: str) -> None:
+@pytest.mark.parametrize(
+    ("undated", "year"),
+    [("n.d.", "n.d."), ("n. d.", "n.d."), ("forthcoming", "forthcoming"), ("in press", "in press")],
+)
+def test_entries_without_a_year(undated: str, year: str) -> None:
     found = entry(f"Mora, L., & Chen, S. ({undated}). Customer roles. MIS Quarterly.")
-    assert (found.surnames, found.year, found.year_text) == (("Mora", "Chen"), 0, undated)
+    assert (found.surnames, found.year, found.year_text) == (("Mora", "Chen"), 0, year)
 
 
 def test_a_title_in_the_author_place() -> None:

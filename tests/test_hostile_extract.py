@@ -27,8 +27,9 @@ BIB = """\
 
 
 def _blank_lines() -> str:
-    """A citation, then 200,000 whitespace-only lines: a heading search tried at each one."""
-    return "Intro (Senge, 2006).\n" + " \n" * 200_000 + "References\n\nend\n"
+    """A citation, then 200,000 whitespace-only lines and no heading: the search for a
+    "References" heading once ran from every line to the end of the text."""
+    return "Intro (Senge, 2006).\n" + " \n\t \n" * 100_000 + "end\n"
 
 
 def _entry_tails() -> str:

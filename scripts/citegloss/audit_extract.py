@@ -15,11 +15,10 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from citegloss.extract.entries import Entry, read_entry, reference_sections
+from citegloss.extract.entries import Entry, read_entry, reference_sections, title_and_venue
 from citegloss.extract.found import FoundCitation, clean, read_year
 from citegloss.extract.running import NUMBER_YEAR, PARTICLE, WORD, YEAR, running_citations
 from citegloss.extract.text import TextIndex, prepare
-from citegloss.extract.titles import title_and_venue
 from citegloss.names import fold_text, normalize_surname
 
 __all__ = ["FoundCitation", "extract_citations"]

@@ -1,6 +1,6 @@
 """Reference-list entries: the names before the year, in APA, ASA and Chicago author-date style.
 
-A reference list starts at a heading ("References", "Bibliography", "Suggested Readings",
+The title and venue after the year are read too. A reference list starts at a heading ("References", "Bibliography", "Suggested Readings",
 "Works Cited", "Citation", ...) and runs to the next heading or `* * *`. Each of its lines that
 opens with names and a year is an entry:
 
@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from citegloss.extract.found import clean
 
 #: The words of a reference-list heading, once "#", "*", ":" and case are stripped.
 HEADINGS = frozenset(
@@ -138,3 +140,24 @@ def read_entry(text: str, start: int, end: int) -> Entry | None:
     year = match.group("year1") or match.group("year2")
     original = match.group("orig1") or match.group("orig2") or match.group("orig3") or ""
     return Entry(match.end("lead"), match.end(), surnames, et_al, year, original)
+
+
+#: "(Rev. ed.)", "(2nd ed.)", "(Vol. 2)" after a title.
+_EDITION = re.compile(r"\s*\((?:[^()]*\bed(?:ition)?s?\.?|Vol\.?[^()]*)\)", re.IGNORECASE)
+
+
+def title_and_venue(tail: str) -> tuple[str, str]:
+    """From `"Title." Venue, 36(2)...` or `Title. Venue, 36(2)...` (APA without quotes)."""
+    tail = _EDITION.sub("", clean(tail.replace("*", "").replace("_", " ")))
+    tail = re.sub(r"^[).,:\s]+", "", tail)
+    quoted = re.match(r"[\"“‘'](?P<title>.+?)[\"”’'](?P<rest>.*)", tail)
+    if quoted:
+        title, rest = quoted.group("title"), quoted.group("rest")
+    else:
+        parts = re.split(r"(?<=[.?!])\s+", tail, maxsplit=1)
+        title, rest = parts[0], parts[1] if len(parts) > 1 else ""
+    rest = re.sub(r"^[\s.,:;]+", "", rest)
+    rest = re.sub(r"^In\s+.*?\(Eds?\.\),?\s*", "", rest)
+    rest = re.sub(r"^In\s+", "", rest)
+    venue = re.split(r"[,.(\[]|\s\d", rest, maxsplit=1)[0].strip()
+    return title.strip().rstrip(".,;: "), venue if venue and venue[0].isupper() else ""

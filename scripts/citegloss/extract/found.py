@@ -44,4 +44,6 @@ def read_year(text: str) -> tuple[int, str]:
     """(the year as a number, 0 when undated; the year as written, spaces folded)."""
     written = clean(text)
     digits = re.match(r"\d{4}", written)
-    return (int(digits.group()) if digits else 0), written
+    if digits:
+        return int(digits.group()), written
+    return 0, "n.d." if written.startswith("n.") else written  # "n. d." is "n.d."

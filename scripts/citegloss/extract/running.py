@@ -107,61 +107,15 @@ _POSSESSIVE = re.compile(r"['’]s\b")
 _ENTRY_LEAD = " \t>*•-[]0123456789."
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 #: Words that make a run of capitalised words one corporate author ("Pew Research Center").
-_CORPORATE = frozenset(
-    [
-        "team",
-        "group",
-        "center",
-        "centre",
-        "council",
-        "commission",
-        "administration",
-        "association",
-        "society",
-        "institute",
-        "institution",
-        "university",
-        "department",
-        "office",
-        "agency",
-        "foundation",
-        "stiftung",
-        "organization",
-        "organisation",
-        "bureau",
-        "ministry",
-        "board",
-        "manufacturing",
-        "inc",
-        "ltd",
-        "corporation",
-        "company",
-        "college",
-        "school",
-        "committee",
-        "service",
-        "services",
-        "parliament",
-        "union",
-        "nations",
-        "academy",
-        "authority",
-        "government",
-        "project",
-        "network",
-        "trust",
-        "fund",
-        "bank",
-        "court",
-        "consortium",
-        "federation",
-        "alliance",
-        "laboratory",
-        "library",
-        "museum",
-        "secretariat",
-    ]
+_CORPORATE_WORDS = (
+    "team group center centre council commission administration association society institute "
+    "institution university department office agency foundation stiftung organization "
+    "organisation bureau ministry board manufacturing inc ltd corporation company college school "
+    "committee service services parliament union nations academy authority government project "
+    "network trust fund bank court consortium federation alliance laboratory library museum "
+    "secretariat "
 )
+_CORPORATE = frozenset(_CORPORATE_WORDS.split())
 _ORG_TOKEN = re.compile(r"(?:[^\W\d_a-z][\w.’'|\[\]&-]*|\[\S+|of|for|the|and|on|&|für|de|des|du)")
 _LEADING = frozenset(["the", "of", "and", "&", "for", "on", "in", "a", "an"])
 #: How far back a corporate author's name may reach.
