@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve build test lint bench bench-site bench-hostile fuzz bench-verify browser clean
+.PHONY: serve build test lint bench bench-site bench-hostile fuzz bench-verify bench-extract browser clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PY) -m venv $(VENV)
@@ -53,6 +53,10 @@ fuzz: $(STAMP)
 # citegloss verify against the loopback fake provider: 1,000 entries cold at 10 req/s (~100 s), then warm.
 bench-verify: $(STAMP)
 	$(BIN)/python benchmarks/verify_bench.py 1000 10
+
+# The citation extractor at doubling sizes of once-quadratic inputs, and on the shared corpus.
+bench-extract: $(STAMP)
+	$(BIN)/python benchmarks/extract_bench.py
 
 clean:
 	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache

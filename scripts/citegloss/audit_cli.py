@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from citegloss import limits
-from citegloss.audit_match import draft_audit
+from citegloss.audit_match import draft_audit, draft_limits, draft_parts
 from citegloss.audit_verdicts import (
     VERDICTS,
     counts,
@@ -32,6 +32,9 @@ from citegloss.inputs import CannotRun, cannot_read, read_bibliography, require_
 from citegloss.options import EXIT_CLEAN, EXIT_FINDINGS, add_input_options, add_output_options, emit
 from citegloss.paths import UnsafeWrite, display_path, refuse_symlinks, write_text_atomically
 from citegloss.report import printable
+
+#: libyaml's emitter when PyYAML has it: the pure-Python one takes seconds on a long draft.
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def add_audit_command(commands: Any) -> None:
@@ -143,29 +146,43 @@ def run_extract(args: argparse.Namespace) -> int:
             raise CannotRun(exists)
     bibliography = read_bibliography(args.bib)
     draft = draft_audit(text, bibliography, source=display_path(args.file), title=args.title)
+    parts = draft_parts(draft)
+    # more citations than one audit file holds: OUT, OUT-2, OUT-3, ... (each says which part)
+    outputs = [output] + [
+        output.with_name(f"{output.stem}-{n}{output.suffix}") for n in range(2, len(parts) + 1)
+    ]
+    if not to_stdout and not args.force and (taken := [o for o in outputs[1:] if o.exists()]):
+        raise CannotRun(f"'{taken[0]}' exists; use --force to overwrite it, or -o OUT")
     header = (
         f"# Draft audit of {display_path(args.file)}, written by `citegloss audit extract`.\n"
         "# Check every citation against the document, and every `cite` against references.bib.\n"
     )
-    body = yaml.safe_dump(draft, sort_keys=False, allow_unicode=True, width=100)
-    if to_stdout:
-        sys.stdout.write(header + body)
-        return EXIT_CLEAN
-    try:
-        write_text_atomically(output, header + body, overwrite=args.force)
-    except UnsafeWrite as exc:
-        raise CannotRun(str(exc)) from exc
-    except FileExistsError as exc:  # it appeared while the draft was made
-        raise CannotRun(exists) from exc
-    except OSError as exc:
-        raise CannotRun(f"cannot write '{output}': {exc.strerror}") from exc
-    citations: list[dict[str, Any]] = draft["citations"]  # type: ignore[assignment]
-    matched = sum(1 for c in citations if c["cite"])
-    print(
-        printable(
-            f"Wrote {display_path(output)}: {len(citations)} citations, {matched} matched to "
-            f"references.bib, {len(citations) - matched} to identify by hand."
-        ),
-        file=sys.stderr,
-    )
+    for out, part in zip(outputs, parts, strict=True):
+        body = yaml.dump(part, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=100)
+        if to_stdout:
+            sys.stdout.write(("---\n" if out is not output else "") + header + body)
+            continue
+        try:
+            write_text_atomically(out, header + body, overwrite=args.force)
+        except UnsafeWrite as exc:
+            raise CannotRun(str(exc)) from exc
+        except FileExistsError as exc:  # it appeared while the draft was made
+            raise CannotRun(f"'{out}' exists; use --force to overwrite it, or -o OUT") from exc
+        except OSError as exc:
+            raise CannotRun(f"cannot write '{out}': {exc.strerror}") from exc
+        citations: list[dict[str, Any]] = part["citations"]  # type: ignore[assignment]
+        matched = sum(1 for c in citations if c["cite"])
+        print(
+            printable(
+                f"Wrote {display_path(out)}: {len(citations)} citations, {matched} matched to "
+                f"references.bib, {len(citations) - matched} to identify by hand."
+            ),
+            file=sys.stderr,
+        )
+    if len(parts) > 1:
+        print(
+            f"An audit file holds at most {draft_limits()[0]} citations: the draft is split into "
+            f"{len(parts)} files, each saying in its note which part it is.",
+            file=sys.stderr,
+        )
     return EXIT_CLEAN

@@ -18,6 +18,9 @@ from citegloss.paths import display_path, yaml_files
 from citegloss.schema import read_document
 from citegloss.yamlfile import YamlDocument, YamlPath
 
+#: What a citation may give in place of a year (its claim's year is then 0).
+UNDATED = ("n.d.", "forthcoming", "in press")
+
 
 @dataclass(frozen=True, slots=True)
 class AuditedDocument:
@@ -66,6 +69,8 @@ def _citation(
     item: dict[str, Any], path: YamlPath, doc: YamlDocument, shown: str
 ) -> Citation | None:
     author, year, cite = item.get("author"), item.get("year"), item.get("cite")
+    if year in UNDATED:
+        year = 0  # "n.d.", "forthcoming", "in press": no year to compare
     if not (isinstance(author, str) and isinstance(year, int) and not isinstance(year, bool)):
         return None  # a schema-error already says what is wrong
     claim = Claim(
@@ -79,7 +84,7 @@ def _citation(
     )
     line = item.get("line")
     return Citation(
-        as_written=_text(item.get("as_written")) or f"{author} ({year})",
+        as_written=_text(item.get("as_written")) or f"{author} ({item.get('year')})",
         claim=claim,
         line=line if isinstance(line, int) and not isinstance(line, bool) else 0,
         title=_text(item.get("title")),

@@ -141,6 +141,8 @@ def _describe(error: ValidationError) -> tuple[str, str, bool]:
     if kind == "required":
         missing = _missing_field(error) or "a field"
         return f"{where} is missing the required field '{missing}'", f"Add `{missing}:`.", False
+    if kind == "anyOf" and error.context:
+        return _describe(error.context[0])  # the first form (an audit's numeric year) explains
     if kind == "oneOf" and "quote" in str(schema):
         return (
             f"{where} needs exactly one of 'quote' or 'paraphrase'",
