@@ -73,6 +73,7 @@ def _decode(text: str) -> str:
     text = re.sub(r"\\(?:emph|textsc|textit|textbf|textrm|textsf|mbox|textup)\s*(?={)", "", text)
     with contextlib.suppress(ValueError, TypeError, IndexError, KeyError):
         text = str(codecs.decode(text, "ulatex")) if "\\" in text else text  # type: ignore[call-overload]
+    text = re.sub(r"\\(?:[a-zA-Z]+|[^a-zA-Z\s])\s*", "", text)  # an accent latexcodec left: drop it
     return " ".join(text.replace("{", "").replace("}", "").split())
 
 

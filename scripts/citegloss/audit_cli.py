@@ -80,13 +80,17 @@ def add_audit_command(commands: Any) -> None:
     extract.set_defaults(run=run_extract)
 
 
-def _bibliography(path: Path) -> Bibliography:
+def _bibliography(path: Path, encoding: str | None) -> Bibliography:
     if not path.is_file():
         raise CannotRun(f"the bibliography '{path}' does not exist (use --bib FILE)")
     try:
-        return load_bibliography(path)
+        return load_bibliography(path, encoding)
     except UnicodeDecodeError as exc:
-        raise CannotRun(f"'{path}' is not UTF-8 text ({exc.reason}): save it as UTF-8") from exc
+        raise CannotRun(
+            f"'{path}' is not {exc.encoding} text ({exc.reason}): fix --encoding"
+        ) from exc
+    except LookupError as exc:
+        raise CannotRun(f"unknown encoding '{encoding}' (use --encoding NAME)") from exc
     except OSError as exc:
         raise CannotRun(f"cannot read '{path}': {exc.strerror}") from exc
 
@@ -95,7 +99,7 @@ def run_audit(args: argparse.Namespace) -> int:
     folder: Path = args.audits or args.glossary / "audits"
     if not folder.is_dir():
         raise CannotRun(f"the audits folder '{folder}' does not exist (use --audits DIR)")
-    bibliography = _bibliography(args.bib)
+    bibliography = _bibliography(args.bib, args.encoding)
     try:
         audits, findings = load_audits(folder)
     except OSError as exc:
@@ -150,7 +154,7 @@ def run_extract(args: argparse.Namespace) -> int:
     to_stdout = str(output) == "-"
     if not to_stdout and output.exists() and not args.force:
         raise CannotRun(f"'{output}' exists; use --force to overwrite it, or -o OUT")
-    bibliography = _bibliography(args.bib)
+    bibliography = _bibliography(args.bib, args.encoding)
     draft = draft_audit(text, bibliography, source=display_path(args.file), title=args.title)
     header = (
         f"# Draft audit of {display_path(args.file)}, written by `citegloss audit extract`.\n"

@@ -56,6 +56,12 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="the bibliography (default: references.bib)",
     )
+    parser.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help="the bibliography's encoding (default: UTF-8, else what it declares, else "
+        "Windows-1252, with a bib-encoding warning)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -79,7 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
 PARALLEL_FROM_BYTES = 256 * 1024
 
 
-def load_inputs(glossary_dir: Path, bib_file: Path) -> tuple[Glossary, Bibliography]:
+def load_inputs(
+    glossary_dir: Path, bib_file: Path, encoding: str | None = None
+) -> tuple[Glossary, Bibliography]:
     """Load both inputs, turning what makes the tool unable to run into CannotRun."""
     if not glossary_dir.is_dir():
         raise CannotRun(f"the glossary folder '{glossary_dir}' does not exist (use --glossary DIR)")
@@ -87,13 +95,18 @@ def load_inputs(glossary_dir: Path, bib_file: Path) -> tuple[Glossary, Bibliogra
         raise CannotRun(f"the bibliography '{bib_file}' does not exist (use --bib FILE)")
     try:
         if bib_file.stat().st_size < PARALLEL_FROM_BYTES:
-            return load_glossary(glossary_dir), load_bibliography(bib_file)
+            return load_glossary(glossary_dir), load_bibliography(bib_file, encoding)
         fork = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=1, mp_context=fork) as pool:
-            bibliography = pool.submit(load_bibliography, bib_file)
+            bibliography = pool.submit(load_bibliography, bib_file, encoding)
             return load_glossary(glossary_dir), bibliography.result()
     except UnicodeDecodeError as exc:
-        raise CannotRun(f"'{bib_file}' is not UTF-8 text ({exc.reason}): save it as UTF-8") from exc
+        raise CannotRun(
+            f"'{bib_file}' is not {exc.encoding} text ({exc.reason} at byte {exc.start}): "
+            "give its real --encoding, or leave the option out to have it detected"
+        ) from exc
+    except LookupError as exc:
+        raise CannotRun(f"unknown encoding '{encoding}' (use --encoding NAME)") from exc
     except OSError as exc:
         raise CannotRun(f"cannot read '{exc.filename or glossary_dir}': {exc.strerror}") from exc
 
@@ -118,7 +131,7 @@ def exit_status(findings: Sequence[Finding], strict: bool) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    glossary, bibliography = load_inputs(args.glossary, args.bib)
+    glossary, bibliography = load_inputs(args.glossary, args.bib, args.encoding)
     findings = check(glossary, bibliography, frozenset(audits_citing(args.glossary / "audits")))
     emit(findings, args)
     return exit_status(findings, args.strict)

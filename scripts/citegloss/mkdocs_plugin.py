@@ -48,6 +48,8 @@ class CiteglossConfig(Config):  # type: ignore[no-untyped-call]
     glossary_dir = c.Type(str, default="glossary")
     #: The bibliography, relative to mkdocs.yml.
     bib_file = c.Type(str, default="references.bib")
+    #: The bibliography's encoding; empty: UTF-8, else detected, with a bib-encoding warning.
+    bib_encoding = c.Type(str, default="")
     #: Link glossary terms in every page's text to their concept, with a tooltip.
     link_terms = c.Type(bool, default=True)
     #: More generated sections: "module:function" names of `citegloss.render.PageMaker`s
@@ -89,7 +91,14 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
                 f"citegloss: '{glossary_dir}' or '{bib_file}' does not exist; "
                 "set glossary_dir and bib_file under plugins: citegloss"
             )
-        glossary, bibliography = load_glossary(glossary_dir), load_bibliography(bib_file)
+        try:
+            bibliography = load_bibliography(bib_file, self.config.bib_encoding or None)
+        except (OSError, UnicodeDecodeError, LookupError) as exc:
+            raise PluginError(
+                f"citegloss: cannot read '{bib_file}' ({exc}); "
+                "fix bib_encoding under plugins: citegloss, or leave it out to have it detected"
+            ) from exc
+        glossary = load_glossary(glossary_dir)
         citing = audits_citing(glossary_dir / "audits")
         findings = check(glossary, bibliography, frozenset(citing))
         errors = log_findings(findings)
