@@ -42,6 +42,8 @@ ONE_MISTAKE = {
     "unknown-related": ("unknown-related", CONCEPT, 2, "'learning-organisation'"),
     "unused-entry": ("unused-entry", "references.bib", 27, "'garvin2000learning'"),
     "duplicate-work": ("duplicate-work", "references.bib", 27, "same title and year"),
+    "suspicious-name": ("suspicious-name", "references.bib", 1, "'Martin Luther King Jr'"),
+    "bib-encoding": ("bib-encoding", "references.bib", 2, "read as cp1252"),
 }
 
 #: The codes the checker documents; each must be reachable from a fixture above.
@@ -60,6 +62,8 @@ CODES = {
     "unknown-related",
     "unused-entry",
     "duplicate-work",
+    "suspicious-name",
+    "bib-encoding",
 }
 
 
@@ -95,6 +99,8 @@ def test_tricky_but_correct_attributions_give_nothing(checked: Checked) -> None:
         ("unknown-key", "Did you mean 'senge2006fifth'?"),
         ("wrong-year", "Write `year: 1999`."),
         ("duplicate-work", "cite 'crossan1999organizational' everywhere"),
+        ("suspicious-name", "Write it 'King, Jr, Martin Luther'"),
+        ("bib-encoding", "Save the file as UTF-8"),
     ],
 )
 def test_suggestion_names_the_fix(scenario: str, suggestion: str, checked: Checked) -> None:

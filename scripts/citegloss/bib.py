@@ -106,11 +106,13 @@ def _to_reference(
     )
 
 
-def _suspicious_name(key: str, role: str, location: Location, written: str, fix: str) -> Finding:
+def _suspicious_name(
+    key: str, role: str, location: Location, written: str, misread: str, fix: str
+) -> Finding:
     return Finding.warning(
         "suspicious-name",
         location,
-        f"BibTeX reads the {role} '{written}' of '{key}' wrongly: the suffix stands as a name",
+        f"BibTeX reads the {role} '{written}' of '{key}' with {misread}",
         f"Write it '{fix}' (surname, suffix, given names), so that styles print it right.",
     )
 

@@ -28,8 +28,9 @@ class ReadPerson:
     """A person as read, and how BibTeX itself misreads the name, when it does."""
 
     person: Person
-    #: The name as written, and the way to write it so BibTeX reads it right; or "".
-    misread: tuple[str, str] | None = None
+    #: The name as written, what BibTeX makes of the suffix, and how to write the name so
+    #: that BibTeX reads it right; None when BibTeX reads it right already.
+    misread: tuple[str, str, str] | None = None
 
 
 def _suggestion(last: str, first: str, suffix: str) -> str:
@@ -50,10 +51,16 @@ def read_person(person: PybtexPerson) -> ReadPerson:
         last, lineage = " ".join(words[:-1]), [words[-1], *lineage]  # "{Bartol Jr}", "Costa Jr"
     elif is_suffix(last) and first:  # "James F. Short Jr": BibTeX reads the surname "Jr"
         *given, surname = first.split()
-        misread = (str(person), _suggestion(surname, " ".join(given), last))
+        written = f"{first} {last}"
+        misread = (written, f"'{last}' as the surname", _suggestion(surname, " ".join(given), last))
         last, first, lineage = surname, " ".join(given), [last, *lineage]
     elif is_suffix(first) and len(words) > 1 and not lineage:  # "Norman M. Green, Jr."
-        misread = (str(person), _suggestion(words[-1], " ".join(words[:-1]), first))
+        written = f"{last}, {first}"
+        misread = (
+            written,
+            f"'{first}' as the given name",
+            _suggestion(words[-1], " ".join(words[:-1]), first),
+        )
         last, first, lineage = words[-1], " ".join(words[:-1]), [first]
     return ReadPerson(
         Person(
