@@ -56,7 +56,7 @@ def _concatenation_chain(parts: int = 200_000) -> str:
     )
 
 
-def _unclosed_early(entries: int = 20_000) -> str:
+def unclosed_early(entries: int = 20_000) -> str:
     """One unclosed brace near the top of a big file (benchmarks/bib_bench.py runs 60,000 entries): every entry after it is lost."""
     broken = "@article{broken,\n  author = {A, B,\n  title = {Open},\n  year = 2000\n}\n"
     body = "".join(
@@ -88,7 +88,7 @@ CASES: dict[str, tuple[Callable[[], str], int]] = {
     "doubling-macros": (_doubling_macros, 6 + FIRST_TOO_LONG),
     "doubling-in-a-field": (_doubling_in_a_field, 7),
     "concatenation-chain": (_concatenation_chain, 6),
-    "unclosed-brace-early": (_unclosed_early, 6),
+    "unclosed-brace-early": (unclosed_early, 6),
     "many-broken-entries": (_many_broken, 6),
     "deep-braces": (_deep_braces, 6),
 }
@@ -112,7 +112,7 @@ def test_entries_after_an_unclosed_brace_are_still_checked(tmp_path: Path) -> No
     (tmp_path / "glossary").mkdir()
     concept = CONCEPT.replace("senge1990", "k19999").replace("1990", "1999")
     (tmp_path / "glossary" / "learning.yaml").write_text(concept, encoding="utf-8")
-    (tmp_path / "references.bib").write_text(_unclosed_early(), encoding="utf-8")
+    (tmp_path / "references.bib").write_text(unclosed_early(), encoding="utf-8")
     run = run_bounded(["check"], tmp_path)
     run.assert_clean_failure("wrong-year", "glossary/learning.yaml:4:")
     assert "misattributed-author" in run.output  # Senge did not write k19999

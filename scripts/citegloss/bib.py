@@ -30,6 +30,49 @@ _NOT_ENTRIES = {"comment", "string", "preamble"}
 _YEAR = re.compile(r"\d{4}")
 #: A reprint's original year in brackets: `[1893] 1984`, `1984 [1893]`.
 _BRACKETED = re.compile(r"\[[^\]]*\]")
+#: The fields read into the model: those styles print or the checks compare. The rest (abstract,
+#: file, keywords, annote, tools' own fields) are never shown, and decoding their LaTeX would
+#: cost more than the whole parse.
+BIBLIOGRAPHIC_FIELDS = frozenset(
+    [
+        "address",
+        "booktitle",
+        "chapter",
+        "crossref",
+        "date",
+        "doi",
+        "edition",
+        "eid",
+        "eprint",
+        "howpublished",
+        "institution",
+        "isbn",
+        "issn",
+        "issue",
+        "journal",
+        "journaltitle",
+        "location",
+        "month",
+        "note",
+        "number",
+        "organization",
+        "origdate",
+        "origyear",
+        "pages",
+        "publisher",
+        "school",
+        "series",
+        "subtitle",
+        "title",
+        "type",
+        "url",
+        "urldate",
+        "volume",
+        "year",
+    ]
+)
+#: Fields that hold identifiers, not text: never decoded as LaTeX.
+_VERBATIM = frozenset({"doi", "url", "eprint"})
 #: Fields a chapter takes from its crossref parent when it has none of its own.
 _INHERITED = ("year", "date", "origdate", "origyear", "publisher", "address")
 
@@ -59,10 +102,24 @@ def _entry_lines(text: str) -> list[tuple[str, int]]:
     return found
 
 
+def _decoded(entry: Entry) -> dict[str, str]:
+    wanted = ((name.lower(), value) for name, value in entry.fields.items())
+    return {
+        name: _verbatim(str(value)) if name in _VERBATIM else decode_latex(str(value))
+        for name, value in wanted
+        if name in BIBLIOGRAPHIC_FIELDS
+    }
+
+
+def _verbatim(value: str) -> str:
+    """A URL or DOI as written: `~` and `--` in it are characters, not LaTeX."""
+    return value.replace("{", "").replace("}", "").replace("\\_", "_").strip()
+
+
 def _fields(entry: Entry, parent: Entry | None) -> dict[str, str]:
-    fields = {name.lower(): decode_latex(str(value)) for name, value in entry.fields.items()}
+    fields = _decoded(entry)
     if parent is not None:
-        inherited = {name.lower(): decode_latex(str(v)) for name, v in parent.fields.items()}
+        inherited = _decoded(parent)
         for name in _INHERITED:
             if name in inherited and not fields.get(name):
                 fields[name] = inherited[name]

@@ -41,9 +41,45 @@ def _nearest(patterns: tuple[Pattern, ...]) -> re.Pattern[str]:
     return re.compile("|".join(f"({p.search.__self__.pattern})" for p in patterns))
 
 
+@cache
+def _leading(patterns: tuple[Pattern, ...]) -> re.Pattern[str] | None:
+    """Whitespace, then the first of several patterns that matches: one regex for the scanner's
+    two steps (None when a pattern has groups of its own, and the alternation would be wrong)."""
+    sources = [p.match.__self__ for p in patterns]
+    if any(source.groups for source in sources):
+        return None
+    return re.compile(r"(\s*)(?:" + "|".join(f"({s.pattern})" for s in sources) + ")?")
+
+
 class _BoundedScanner(LowLevelParser):  # type: ignore[misc]
     text: str
     pos: int
+    lineno: int
+    end_pos: int
+
+    def get_token(self, patterns: list[Pattern], allow_eof: bool = False) -> Token | None:
+        leading = _leading(tuple(patterns))
+        if leading is None:
+            return super().get_token(patterns, allow_eof)
+        match = leading.match(self.text, self.pos)
+        assert match is not None  # the pattern matches at least the empty string
+        space_end = match.end(1)
+        if space_end > self.pos:
+            text, pos = self.text, self.pos
+            crlf = text.count("\r\n", pos, space_end)
+            self.lineno += (
+                text.count("\n", pos, space_end) + text.count("\r", pos, space_end) - crlf
+            )
+            self.pos = space_end
+        if self.pos == self.end_pos:
+            if allow_eof:
+                raise EOFError
+            raise PrematureEOF(self)
+        group = match.lastindex or 1
+        if group == 1:
+            return None
+        self.pos = match.end()
+        return Token(match.group(group), patterns[group - 2])
 
     def skip_to(self, patterns: list[Pattern]) -> Token | None:
         match = _nearest(tuple(patterns)).search(self.text, self.pos)
@@ -104,6 +140,8 @@ _COMMAND_START = re.compile(r"^[ \t]*@", re.MULTILINE)
 #: How many pieces a piece that never closes is joined with, in case the `@` that cut it
 #: stood at the start of a line inside a value (an e-mail address in an abstract).
 _REJOIN = 3
+#: How many pieces are parsed at once when nothing in them is broken.
+_BATCH = 8
 #: How a piece that really opens a command begins: `@article{`, `@string(`.
 _OPENING = re.compile(r"[ \t]*@[ \t]*[A-Za-z]+[ \t]*[{(]")
 
@@ -154,33 +192,50 @@ def _locate(error: BaseException, first_line: int) -> tuple[int, str, bool]:
     return line + first_line - 1, message, isinstance(error, ValueTooLarge)
 
 
+def _one_piece(
+    pieces: list[tuple[int, str]], index: int, macros: CaseInsensitiveDict
+) -> tuple[BoundedParser, list[BaseException], int]:
+    """Parse the piece at `index` alone; return the parser, its errors, how many pieces it took."""
+    parser, found = _parse_piece(pieces[index][1], macros)
+    if any(isinstance(e, PrematureEOF) for e in found):
+        following = pieces[index + 1 : index + 1 + _REJOIN]
+        inside = len(list(itertools.takewhile(lambda p: not _OPENING.match(p[1]), following)))
+        if inside:  # the pieces after it open no command: it may have been cut inside a value
+            joined = "".join(p for _, p in pieces[index : index + 1 + inside])
+            retry, again = _parse_piece(joined, macros)
+            if not again:
+                return retry, again, 1 + inside
+    return parser, found, 1
+
+
 def parse_pieces(text: str) -> ParsedBib:
     """Parse BibTeX entry by entry: a broken entry cannot swallow the ones after it.
 
-    Each piece gets its own parse, so the cost stays linear whatever is broken, and is about
-    that of one parse of the whole file; macros carry over from piece to piece as in BibTeX.
+    Pieces are parsed `_BATCH` at a time; a batch with an error is parsed again piece by piece.
+    So the cost stays linear whatever is broken (at most about twice one parse of the file) and
+    is one parse when few entries are; macros carry over from piece to piece as in BibTeX.
     """
     pybtex.errors.set_strict_mode(False)
     macros = CaseInsensitiveDict(month_names)
     entries: dict[str, Entry] = {}
     errors: list[tuple[int, str, bool]] = []
-    pieces = _pieces(text)
-    index = 0
-    while index < len(pieces):
-        line, piece = pieces[index]
-        parser, found = _parse_piece(piece, macros)
-        taken = 1
-        if any(isinstance(e, PrematureEOF) for e in found):
-            following = pieces[index + 1 : index + 1 + _REJOIN]
-            inside = len(list(itertools.takewhile(lambda p: not _OPENING.match(p[1]), following)))
-            if inside:  # the pieces after it open no command: it may have been cut inside a value
-                joined = "".join(p for _, p in pieces[index : index + 1 + inside])
-                retry, again = _parse_piece(joined, macros)
-                if not again:
-                    parser, found, taken = retry, again, 1 + inside
+
+    def keep(parser: BoundedParser, found: list[BaseException], line: int) -> None:
         macros.update(parser.macros.maps[0])
         for key, entry in parser.data.entries.items():
             entries.setdefault(key.lower(), entry)
-        errors += [_locate(e, line) for e in found]
-        index += taken
+        errors.extend(_locate(e, line) for e in found)
+
+    pieces = _pieces(text)
+    index = 0
+    while index < len(pieces):
+        batch_end = min(index + _BATCH, len(pieces))
+        parser, found = _parse_piece("".join(p for _, p in pieces[index:batch_end]), macros)
+        if not found:
+            keep(parser, found, pieces[index][0])
+            index = batch_end
+        while index < batch_end:
+            parser, found, taken = _one_piece(pieces, index, macros)
+            keep(parser, found, pieces[index][0])
+            index += taken
     return ParsedBib({e.key: e for e in entries.values()}, errors)
