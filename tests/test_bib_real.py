@@ -125,6 +125,12 @@ def test_the_suspicious_name_suggestion_is_how_bibtex_reads_it_right() -> None:
     assert fixed.references["k"].authors[0].last == "Short"
 
 
+def test_a_suffix_after_pubmed_initials_keeps_the_surname_first() -> None:
+    (warning,) = bib(entry("Sears SF, Jr and Conti, JB")).findings
+    assert "Write it 'Sears, Jr, SF'" in warning.suggestion
+    assert codes(bib(entry("Sears SF, Jr and Conti, JB")), "Sears & Conti", 2000) == []
+
+
 def test_one_letter_surnames_are_surnames() -> None:
     bibliography = bib(entry("C, Varun Perumal and Wigdor, Daniel"))
     assert codes(bibliography, "C & Wigdor", 2000) == []

@@ -8,6 +8,7 @@ warning saying how to write them. Corporate authors in braces stay one name, who
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from pybtex.database import Person as PybtexPerson
@@ -33,8 +34,24 @@ class ReadPerson:
     misread: tuple[str, str, str] | None = None
 
 
-def _suggestion(last: str, first: str, suffix: str) -> str:
-    return f"{last}, {suffix}, {first}" if first else f"{last}, {suffix}"
+#: Initials written after a surname, as PubMed does: "Sears SF".
+_TRAILING_INITIALS = re.compile(r"[A-Z]{1,3}")
+
+
+def _surname_and_given(name: str) -> tuple[str, str]:
+    """A name without its suffix, split as its author meant: "James F. Short", "Sears SF"."""
+    words = name.split()
+    if len(words) > 1 and _TRAILING_INITIALS.fullmatch(words[-1]):
+        return words[0], " ".join(words[1:])
+    return words[-1], " ".join(words[:-1])
+
+
+def _misread(
+    written: str, misread: str, name: str, suffix: str
+) -> tuple[Person, tuple[str, str, str]]:
+    last, first = _surname_and_given(name)
+    fix = f"{last}, {suffix}, {first}" if first else f"{last}, {suffix}"
+    return Person(last=last, first=first, lineage=suffix), (written, misread, fix)
 
 
 def read_person(person: PybtexPerson) -> ReadPerson:
@@ -45,29 +62,20 @@ def read_person(person: PybtexPerson) -> ReadPerson:
     raw_last = " ".join(last_words)
     corporate = not first_words and len(person.last_names) == 1 and raw_last.startswith("{")
     last, first = decode_latex(raw_last), decode_latex(" ".join(first_words))
-    misread = None
     words = last.split()
     if not corporate and len(words) > 1 and is_suffix(words[-1]):
         last, lineage = " ".join(words[:-1]), [words[-1], *lineage]  # "{Bartol Jr}", "Costa Jr"
     elif is_suffix(last) and first:  # "James F. Short Jr": BibTeX reads the surname "Jr"
-        *given, surname = first.split()
-        written = f"{first} {last}"
-        misread = (written, f"'{last}' as the surname", _suggestion(surname, " ".join(given), last))
-        last, first, lineage = surname, " ".join(given), [last, *lineage]
+        return ReadPerson(*_misread(f"{first} {last}", f"'{last}' as the surname", first, last))
     elif is_suffix(first) and len(words) > 1 and not lineage:  # "Norman M. Green, Jr."
-        written = f"{last}, {first}"
-        misread = (
-            written,
-            f"'{first}' as the given name",
-            _suggestion(words[-1], " ".join(words[:-1]), first),
+        return ReadPerson(
+            *_misread(f"{last}, {first}", f"'{first}' as the given name", last, first)
         )
-        last, first, lineage = words[-1], " ".join(words[:-1]), [first]
     return ReadPerson(
         Person(
             last=last,
             first=first,
             lineage=decode_latex(" ".join(lineage)),
             corporate=corporate,
-        ),
-        misread,
+        )
     )
