@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve build test lint bench bench-site browser clean
+.PHONY: serve build test lint bench bench-site bench-bib browser clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PY) -m venv $(VENV)
@@ -41,6 +41,9 @@ bench: $(STAMP)
 # Site build time against plain MkDocs, 1,000 and 2,000 generated concepts (a few minutes).
 bench-site: $(STAMP)
 	$(BIN)/python benchmarks/site_bench.py 1000 2000
+
+bench-bib: $(STAMP)
+	$(BIN)/python benchmarks/bib_bench.py
 
 clean:
 	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache

@@ -15,6 +15,7 @@ time and peak memory. Target: under 5 s and 500 MB each.
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 import time
@@ -27,7 +28,7 @@ from pybtex.database.input.bibtex import Parser
 from citegloss.bib import load_bibliography
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / ".." / "shared" / "corpus" / "bib"
+CORPUS = Path(os.environ.get("CITEGLOSS_CORPUS", ROOT / ".." / "shared" / "corpus")) / "bib"
 sys.path.insert(0, str(ROOT / "tests"))
 
 from bounded import run_bounded  # noqa: E402  (the tests' helper, from tests/)

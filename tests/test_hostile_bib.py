@@ -67,7 +67,7 @@ def unclosed_early(entries: int = 20_000) -> str:
 
 
 def _many_broken(entries: int = 20_000) -> str:
-    """Every other entry broken: the recovery must stay linear in the number of errors."""
+    """Every entry left unclosed: the recovery must stay linear in the number of errors."""
     return "".join(
         f"@article{{k{i},\n  author = {{Author{i}, A.{'' if i % 2 else ','}\n  title = {{T{i}}},\n  year = {{2000}}\n}}\n"
         for i in range(entries)
