@@ -66,7 +66,7 @@ def unclosed_early(entries: int = 20_000) -> str:
     return broken + body
 
 
-def _many_broken(entries: int = 20_000) -> str:
+def _many_broken(entries: int = 10_000) -> str:
     """Every entry left unclosed: the recovery must stay linear in the number of errors."""
     return "".join(
         f"@article{{k{i},\n  author = {{Author{i}, A.{'' if i % 2 else ','}\n  title = {{T{i}}},\n  year = {{2000}}\n}}\n"

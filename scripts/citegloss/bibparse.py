@@ -24,6 +24,8 @@ from pybtex.exceptions import PybtexError
 from pybtex.scanner import Pattern, PrematureEOF, PybtexSyntaxError, Token
 from pybtex.utils import CaseInsensitiveDict
 
+from citegloss.bibfast import plain_entries
+
 #: The longest value (a field or an @string, macros expanded) a .bib may hold: far above any
 #: real abstract, far below what would exhaust memory.
 MAX_VALUE_CHARS = 1_000_000
@@ -230,7 +232,14 @@ def parse_pieces(text: str) -> ParsedBib:
     index = 0
     while index < len(pieces):
         batch_end = min(index + _BATCH, len(pieces))
-        parser, found = _parse_piece("".join(p for _, p in pieces[index:batch_end]), macros)
+        batch = "".join(p for _, p in pieces[index:batch_end])
+        plain = plain_entries(batch, macros)
+        if plain is not None:
+            for key, entry in plain:
+                entries.setdefault(key.lower(), entry)
+            index = batch_end
+            continue
+        parser, found = _parse_piece(batch, macros)
         if not found:
             keep(parser, found, pieces[index][0])
             index = batch_end
