@@ -56,6 +56,7 @@ def assert_same_as_pybtex(text: str) -> None:
         "@article{A, title = {one}}\n@article{a, title = {two}}",
         "@article{a, title = {x}, title = {y}}",
         "@article{a, author = {Carlton, D., Perloff, J.}}",
+        "@article{a, author = {Carlton, D., Perloff, J.}}\n@article{b, author = {Carlton, D., Perloff, J.}}",
         "@article{a, author = {{World Bank} and others}, year = {2001}}",
         "@article{a, title = " + "{" * 101 + "x" + "}" * 101 + "}",
         "@article{a, title = {x} # {y}, year = 2000 # 1}",

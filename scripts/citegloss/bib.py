@@ -1,4 +1,4 @@
-"""references.bib -> model.Bibliography. With bibparse and bibpeople, the only code that imports pybtex.
+"""references.bib -> model.Bibliography. With bibparse, bibfast and bibpeople, the only reader of BibTeX.
 
 A bad .bib becomes findings (bib-error, duplicate-key, suspicious-name, bib-encoding), never a
 crash: the entries after a broken or repeated one are still read, a file that is not UTF-8 is
@@ -16,6 +16,7 @@ from pybtex.database import Entry
 from pybtex.database import Person as PybtexPerson
 from pybtex.exceptions import PybtexError
 
+from citegloss.bibencoding import decode_bib
 from citegloss.bibparse import parse_pieces
 from citegloss.bibpeople import read_person
 from citegloss.latex import decode_latex
@@ -220,45 +221,6 @@ def parse_bibliography(text: str, path: str) -> Bibliography:
                 )
             )
     return Bibliography(path=path, references=references, findings=tuple(findings))
-
-
-#: JabRef's first line names the file's encoding: `% Encoding: windows-1252`.
-_DECLARED = re.compile(rb"^\s*%\s*Encoding:\s*([\w.-]+)", re.IGNORECASE)
-#: What a .bib that is not UTF-8 most likely is: Windows-1252, the superset of Latin-1
-#: that old Windows tools wrote; Latin-1 itself reads any byte, so it is the last resort.
-_FALLBACKS = ("cp1252", "latin-1")
-
-
-def decode_bib(data: bytes, path: str, encoding: str | None = None) -> tuple[str, list[Finding]]:
-    """The .bib as text, and a bib-encoding warning when it had to be read as something else.
-
-    With `encoding`, that one is used (UnicodeDecodeError and LookupError are the caller's).
-    """
-    if encoding:
-        return data.decode(encoding), []
-    try:
-        return data.decode("utf-8-sig"), []
-    except UnicodeDecodeError as exc:
-        bad = exc.start
-    declared = _DECLARED.match(data[:500])
-    for candidate in (*([declared.group(1).decode()] if declared else []), *_FALLBACKS):
-        try:
-            text = data.decode(candidate)
-        except (UnicodeDecodeError, LookupError):
-            continue
-        break
-    line_start = data.rfind(b"\n", 0, bad) + 1
-    where = Location(path, data.count(b"\n", 0, bad) + 1, bad - line_start + 1)
-    return text, [
-        Finding.warning(
-            "bib-encoding",
-            where,
-            f"references.bib is not UTF-8 (the byte 0x{data[bad]:02x} here is not); "
-            f"it was read as {candidate}",
-            "Save the file as UTF-8, or name its encoding with --encoding "
-            "(the MkDocs plugin's bib_encoding).",
-        )
-    ]
 
 
 def load_bibliography(path: Path, encoding: str | None = None) -> Bibliography:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 import pybtex.errors
 from pybtex.bibtex.utils import split_name_list
@@ -83,6 +84,18 @@ def _fields(
             return fields, pos
 
 
+def _person(name: str) -> Person:
+    """pybtex's reading of one name. A name with three commas or more makes pybtex report
+    "Too many commas", so it is read afresh each time and the report is never lost."""
+    return Person(name) if name.count(",") >= 3 else _known_person(name)
+
+
+@lru_cache(maxsize=65536)
+def _known_person(name: str) -> Person:
+    """The same author recurs across a bibliography's entries; nothing changes a Person."""
+    return Person(name)
+
+
 def _entry(entry_type: str, fields: list[tuple[str, str]]) -> Entry | None:
     """pybtex's Entry from the fields, as its Parser.process_entry builds it; None on an error."""
     entry = Entry(entry_type)
@@ -95,7 +108,7 @@ def _entry(entry_type: str, fields: list[tuple[str, str]]) -> Entry | None:
         if name.lower() in PERSON_ROLES:
             try:
                 for person in split_name_list(value):
-                    entry.add_person(Person(person), name)
+                    entry.add_person(_person(person), name)
             except PybtexError:
                 return None
         else:
