@@ -1,4 +1,4 @@
-"""references.bib -> model.Bibliography. With bibparse, bibfast and bibpeople, the only reader of BibTeX.
+"""references.bib -> model.Bibliography: with bibparse, bibfast and bibpeople, the .bib reader.
 
 A bad .bib becomes findings (bib-error, duplicate-key, suspicious-name, bib-encoding), never a
 crash: the entries after a broken or repeated one are still read, a file that is not UTF-8 is
