@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve build test lint bench bench-site bench-hostile fuzz bench-verify bench-extract browser clean
+.PHONY: serve build test lint bench bench-site bench-hostile fuzz bench-verify bench-extract bench-bib browser clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PY) -m venv $(VENV)
@@ -57,6 +57,10 @@ bench-verify: $(STAMP)
 # The citation extractor at doubling sizes of once-quadratic inputs, and on the shared corpus.
 bench-extract: $(STAMP)
 	$(BIN)/python benchmarks/extract_bench.py
+
+# Reading each real .bib of the shared corpus beside pybtex's own parse, and hostile .bib files.
+bench-bib: $(STAMP)
+	$(BIN)/python benchmarks/bib_bench.py
 
 clean:
 	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache

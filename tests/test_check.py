@@ -49,6 +49,8 @@ ONE_MISTAKE = {
         9,
         "cite 'senge2006<U+200B>fifth' contains an invisible",
     ),
+    "suspicious-name": ("suspicious-name", "references.bib", 1, "'Martin Luther King Jr'"),
+    "bib-encoding": ("bib-encoding", "references.bib", 2, "read as cp1252"),
 }
 
 #: The codes the checker documents; each must be reachable from a fixture above.
@@ -69,6 +71,8 @@ CODES = {
     "duplicate-work",
     "invisible-character",
     "reserved-id",
+    "suspicious-name",
+    "bib-encoding",
 }
 
 
@@ -105,6 +109,8 @@ def test_tricky_but_correct_attributions_give_nothing(checked: Checked) -> None:
         ("wrong-year", "Write `year: 1999`."),
         ("duplicate-work", "cite 'crossan1999organizational' everywhere"),
         ("invisible-character", "Delete it: write 'senge2006fifth'."),
+        ("suspicious-name", "Write it 'King, Jr, Martin Luther'"),
+        ("bib-encoding", "Save the file as UTF-8"),
     ],
 )
 def test_suggestion_names_the_fix(scenario: str, suggestion: str, checked: Checked) -> None:

@@ -100,12 +100,16 @@ def test_cannot_run_exits_2_with_a_message(args: list[str], message: str) -> Non
     assert "Traceback" not in result.stderr
 
 
-def test_unreadable_bib_exits_2(tmp_path: Path) -> None:
+def test_bib_not_in_the_encoding_given_exits_2(tmp_path: Path) -> None:
     (tmp_path / "glossary").mkdir()
     (tmp_path / "references.bib").write_bytes(b"@book{k, title = {\xff\xfe}}")
-    result = run("check", cwd=tmp_path)
+    result = run("check", "--encoding", "utf-8", cwd=tmp_path)
     assert result.returncode == 2
-    assert "not UTF-8" in result.stderr
+    assert "'references.bib' is not utf-8 text" in result.stderr
+    assert "Traceback" not in result.stderr
+    unknown = run("check", "--encoding", "klingon", cwd=tmp_path)
+    assert unknown.returncode == 2
+    assert "unknown encoding 'klingon'" in unknown.stderr
 
 
 def test_check_never_writes_to_the_users_files(tmp_path: Path) -> None:

@@ -492,9 +492,6 @@ CANNOT_RUN: dict[str, tuple[str, str, Callable[[Path], dict[str, str] | None]]] 
     "bib-is-a-fifo": ("glossary", "pipe", lambda p: _fifo(p / "pipe") and None),
     "bib-is-a-dangling-link": ("glossary", "gone.bib", lambda p: _link_to_nowhere(p)),
     "bib-too-large": ("glossary", "references.bib", lambda p: {"CITEGLOSS_MAX_BIB_BYTES": "10"}),
-    "bib-not-utf8": (
-        "glossary", "references.bib", lambda p: (p / "references.bib").write_bytes(b"\xff@") and None
-    ),
     "bad-limit": ("glossary", "references.bib", _bad_limit),
 }  # fmt: skip
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from citegloss.latex import decode_latex
 from citegloss.model import Person
 from citegloss.names import (
-    decode_latex,
     normalize_surname,
     parse_attribution,
     person_key,

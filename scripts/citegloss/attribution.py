@@ -19,6 +19,7 @@ from citegloss.names import (
     normalize_surname,
     parse_attribution,
     surname_keys,
+    whole_names,
 )
 
 #: How alike (0-100) two folded surnames must be to call one a misspelling of the other.
@@ -28,7 +29,8 @@ MISSPELLING_SIMILARITY = 75
 def _cite_as(reference: Reference) -> str:
     """The attribution a reader should write for a reference: "Crossan, Lane & White (1999)"."""
     people = reference.creators
-    names = format_surnames(people) if len(people) <= 3 else f"{people[0].last} et al."
+    short = len(people) <= 3 and not reference.more_creators
+    names = format_surnames(people) if short else f"{people[0].last} et al."
     year = reference.year if reference.year is not None else "n.d."
     return f"{names} ({year})"
 
@@ -108,7 +110,7 @@ def check_attribution(claim: Claim, reference: Reference, index: BibIndex) -> li
     people = reference.creators
     if not people:
         return []
-    attribution = parse_attribution(claim.author)
+    attribution = parse_attribution(claim.author, whole_names(people))
     exact, misspelled, extra, unnamed = _match_people(attribution.surnames, people)
     real = format_surnames(people)
     if not exact and not misspelled:
@@ -171,7 +173,7 @@ def _missing_coauthors(
                 + (f", or '{people[0].last} et al.'." if len(people) >= 3 else "."),
             )
         ]
-    if len(people) < 3:
+    if len(people) < 3 and not reference.more_creators:  # "A and B and others" is 3 or more
         return [
             Finding.error(
                 "missing-coauthor",

@@ -80,7 +80,7 @@ def add_audit_command(commands: Any) -> None:
 def run_audit(args: argparse.Namespace) -> int:
     folder: Path = args.audits or args.glossary / "audits"
     require_folder(folder, "audits folder", "use --audits DIR")
-    bibliography = read_bibliography(args.bib)
+    bibliography = read_bibliography(args.bib, encoding=args.encoding)
     try:
         audits, findings = load_audits(folder)
     except OSError as exc:
@@ -144,7 +144,7 @@ def run_extract(args: argparse.Namespace) -> int:
             raise CannotRun(str(exc)) from exc
         if output.exists() and not args.force:
             raise CannotRun(exists)
-    bibliography = read_bibliography(args.bib)
+    bibliography = read_bibliography(args.bib, encoding=args.encoding)
     draft = draft_audit(text, bibliography, source=display_path(args.file), title=args.title)
     parts = draft_parts(draft)
     # more citations than one audit file holds: OUT, OUT-2, OUT-3, ... (each says which part)

@@ -47,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    glossary, bibliography = load_inputs(args.glossary, args.bib)
+    glossary, bibliography = load_inputs(args.glossary, args.bib, encoding=args.encoding)
     try:
         records = load_records(record_path(args.bib))
     except RecordError as exc:

@@ -49,15 +49,27 @@ def cannot_read(exc: OSError, path: Path) -> CannotRun:
     return CannotRun(f"cannot read '{exc.filename or path}': {exc.strerror or exc}")
 
 
-def read_bibliography(path: Path, hint: str = "use --bib FILE") -> Bibliography:
-    """references.bib, loaded, or CannotRun (missing, not a file, too large, not readable)."""
+def read_bibliography(
+    path: Path, hint: str = "use --bib FILE", *, encoding: str | None = None
+) -> Bibliography:
+    """references.bib, loaded, or CannotRun (missing, not a file, too large, not readable, not
+    in the `encoding` given; without one, the encoding is detected and a finding says so)."""
     require_file(path, "bibliography", hint)
     try:
-        return load_bibliography(path)
-    except (limits.FileTooLarge, limits.BadLimit) as exc:
+        return load_bibliography(path, encoding)
+    except (limits.FileTooLarge, limits.BadLimit, limits.NotAFile) as exc:
         raise CannotRun(str(exc)) from exc
     except UnicodeDecodeError as exc:
-        raise CannotRun(f"'{path}' is not UTF-8 text ({exc.reason}): save it as UTF-8") from exc
+        raise CannotRun(
+            f"'{path}' is not {exc.encoding} text ({exc.reason} at byte {exc.start}): "
+            "give its real encoding (--encoding NAME, or bib_encoding under plugins: citegloss), "
+            "or leave it out to have it detected"
+        ) from exc
+    except LookupError as exc:
+        raise CannotRun(
+            f"unknown encoding '{encoding}' (--encoding NAME, or bib_encoding under plugins: "
+            "citegloss)"
+        ) from exc
     except OSError as exc:
         raise cannot_read(exc, path) from exc
 
@@ -73,6 +85,7 @@ def load_inputs(
     hints: tuple[str, str] = ("use --glossary DIR", "use --bib FILE"),
     *,
     parallel: bool = True,
+    encoding: str | None = None,
 ) -> tuple[Glossary, Bibliography]:
     """Load the glossary and the bibliography; `hints` say how to name other ones.
 
@@ -90,10 +103,12 @@ def load_inputs(
     require_file(bib_file, "bibliography", hints[1])
     try:
         if not parallel or bib_file.stat().st_size < PARALLEL_FROM_BYTES:
-            return load_glossary(glossary_dir), read_bibliography(bib_file, hints[1])
+            return load_glossary(glossary_dir), read_bibliography(
+                bib_file, hints[1], encoding=encoding
+            )
         fork = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=1, mp_context=fork) as pool:
-            bibliography = pool.submit(read_bibliography, bib_file, hints[1])
+            bibliography = pool.submit(read_bibliography, bib_file, hints[1], encoding=encoding)
             return load_glossary(glossary_dir), bibliography.result()
     except OSError as exc:
         raise cannot_read(exc, glossary_dir) from exc

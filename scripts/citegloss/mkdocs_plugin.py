@@ -55,6 +55,8 @@ class CiteglossConfig(Config):  # type: ignore[no-untyped-call]
     glossary_dir = c.Type(str, default="glossary")
     #: The bibliography, relative to mkdocs.yml.
     bib_file = c.Type(str, default="references.bib")
+    #: The bibliography's encoding; empty: UTF-8, else detected, with a bib-encoding warning.
+    bib_encoding = c.Type(str, default="")
     #: Link glossary terms in every page's text to their concept, with a tooltip.
     link_terms = c.Type(bool, default=True)
     #: More generated sections: "module:function" names of `citegloss.render.PageMaker`s
@@ -101,7 +103,13 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
         glossary_dir = self._path(config, self.config.glossary_dir)
         bib_file = self._path(config, self.config.bib_file)
         try:
-            glossary, bibliography = load_inputs(glossary_dir, bib_file, HINTS, parallel=False)
+            glossary, bibliography = load_inputs(
+                glossary_dir,
+                bib_file,
+                HINTS,
+                parallel=False,
+                encoding=self.config.bib_encoding or None,
+            )
         except CannotRun as exc:  # what `citegloss check` reports with exit 2
             raise PluginError(printable(f"citegloss: {exc}")) from exc
         citing = audits_citing(glossary_dir / "audits")

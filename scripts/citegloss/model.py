@@ -96,7 +96,8 @@ class Reference:
     year: int | None
     #: biblatex `origdate`: the year of first publication, when a later edition is cited.
     orig_year: int | None
-    #: All remaining fields, decoded to Unicode (title, journal, volume, number, pages, doi, ...).
+    #: The bibliographic fields, decoded to Unicode (title, journal, volume, number, pages, doi,
+    #: ...: see bib.BIBLIOGRAPHIC_FIELDS); notes for the owner (abstract, file) are left out.
     fields: dict[str, str] = field(hash=False, compare=False)
     location: Location = Location("")
     #: The .bib lists its authors as "... and others": the list is not complete.

@@ -61,6 +61,12 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="the bibliography (default: references.bib)",
     )
+    parser.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help="the bibliography's encoding (default: UTF-8, else what it declares, else "
+        "Windows-1252, with a bib-encoding warning)",
+    )
 
 
 def _write_step_summary(findings: Sequence[Finding], title: str) -> bool:
