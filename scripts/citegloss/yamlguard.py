@@ -10,6 +10,7 @@ long to be a year or a page. Each refusal is a RefusedYaml at the line it was wr
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -27,6 +28,44 @@ MAX_NODES = 50_000
 #: Longer than any year, page or line number: the text of an int longer than this is refused
 #: (Python will not even print a decimal of more than 4,300 digits).
 MAX_NUMBER_CHARACTERS = 30
+
+
+#: What the guard may refuse, found in raw text, erring towards yes: an anchor, alias or tag
+#: (`&x`, `*x`, `!x` where a node may start), four block indicators in a row or deep indentation
+#: (deep nesting), a long run of number characters.
+_MAY_NEED_GUARD = re.compile(
+    r"(?:^|[\s\[\]{},:?-])[&*!]\S"
+    r"|(?:[-?:][ \t]+){4}"
+    r"|^[ \t]{" + str(MAX_DEPTH) + r",}"
+    r"|[0-9a-fA-FxXoObB_:.+-]{" + str(MAX_NUMBER_CHARACTERS + 1) + r",}",
+    re.MULTILINE,
+)
+_BRACKETS = re.compile(r"[\[\]{}]")
+#: PyYAML's C composer recurses once per nesting level and crashes the process (a segmentation
+#: fault, seen at 100,000 levels; 10,000 are read): text with more flow openers than this is
+#: composed by the guard, whatever its depth seems to be.
+MAX_FLOW_OPENERS_IN_C = 2_000
+
+
+def needs_guard(text: str, max_nodes: int = MAX_NODES) -> bool:
+    """False only when `text` cannot hold anything the guarded composer refuses, so that PyYAML's
+    C composer may build it: no anchor, alias or tag, no deep nesting, no long number, and fewer
+    lines and commas than a quarter of the values allowed (a line or a comma holds at most four)."""
+    if text.count("\n") + text.count(",") >= max_nodes // 4:
+        return True
+    if text.count("[") + text.count("{") > MAX_FLOW_OPENERS_IN_C:
+        return True  # the sure bound: flow nesting is never deeper than its openers
+    return _MAY_NEED_GUARD.search(text) is not None or _flow_depth(text) > 4
+
+
+def _flow_depth(text: str) -> int:
+    """How deep flow brackets nest, taking quoted brackets as real ones: a quoted `]` may hide
+    depth, which is why `needs_guard` also bounds the number of openers."""
+    depth = deepest = 0
+    for bracket in _BRACKETS.finditer(text):
+        depth = depth + 1 if bracket[0] in "[{" else max(depth - 1, 0)
+        deepest = max(deepest, depth)
+    return deepest
 
 
 class RefusedYaml(yaml.MarkedYAMLError):
