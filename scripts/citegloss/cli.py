@@ -71,6 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
     from citegloss.audit_cli import add_audit_command  # imports this module: import it late
 
     add_audit_command(commands)
+    from citegloss.pages_cli import add_page_commands  # imports this module: import it late
+
+    add_page_commands(commands)
     return parser
 
 
@@ -118,8 +121,11 @@ def exit_status(findings: Sequence[Finding], strict: bool) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    from citegloss.pipeline import former_id_findings  # the pipeline renders: load it late
+
     glossary, bibliography = load_inputs(args.glossary, args.bib)
     findings = check(glossary, bibliography, frozenset(audits_citing(args.glossary / "audits")))
+    findings += former_id_findings(glossary)
     emit(findings, args)
     return exit_status(findings, args.strict)
 

@@ -21,14 +21,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
-from citegloss.audits import audits_citing
-from citegloss.bib import load_bibliography
-from citegloss.check import check
-from citegloss.glossary import load_glossary
 from citegloss.model import Finding
-from citegloss.render import Links, PageMaker, Site, expand_html, fill_markers, render_site
+from citegloss.pipeline import check_inputs, load, render_inputs
 from citegloss.render import Page as RenderedPage
-from citegloss.render.audit import audit_src
+from citegloss.render import PageMaker, Site, expand_html, fill_markers
+from citegloss.render.identifiers import DEFAULT_BASE_URI
 from citegloss.report import format_text
 
 if TYPE_CHECKING:
@@ -53,6 +50,8 @@ class CiteglossConfig(Config):  # type: ignore[no-untyped-call]
     #: More generated sections: "module:function" names of `citegloss.render.PageMaker`s
     #: (functions of the cross-references and link style returning pages), e.g. audits.
     extra_pages = c.ListOfItems(c.Type(str), default=[])
+    #: Where the site is published: the base of the concepts' identifiers in the data files.
+    base_uri = c.Type(str, default=DEFAULT_BASE_URI)
 
 
 def log_findings(findings: list[Finding]) -> int:
@@ -89,9 +88,8 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
                 f"citegloss: '{glossary_dir}' or '{bib_file}' does not exist; "
                 "set glossary_dir and bib_file under plugins: citegloss"
             )
-        glossary, bibliography = load_glossary(glossary_dir), load_bibliography(bib_file)
-        citing = audits_citing(glossary_dir / "audits")
-        findings = check(glossary, bibliography, frozenset(citing))
+        inputs = load(glossary_dir, bib_file)
+        findings = check_inputs(inputs)
         errors = log_findings(findings)
         if errors:
             raise PluginError(
@@ -99,18 +97,14 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
                 "Fix the errors above (file:line:col) to build the site."
             )
         repo = Path(config.config_file_path or ".").parent.resolve()
-        self.site = render_site(
-            glossary,
-            bibliography,
-            links=Links(directory_urls=config.use_directory_urls),
+        self.site = render_inputs(
+            inputs,
+            directory_urls=config.use_directory_urls,
             glossary_path=_relative(glossary_dir, repo),
             bib_path=_relative(bib_file, repo),
             link_terms=self.config.link_terms,
             extra_pages=[_import(name) for name in self.config.extra_pages],
-            cited_elsewhere={
-                key: [(f"Audit: {a.document.title or a.id}", audit_src(a.id)) for a in audits]
-                for key, audits in citing.items()
-            },
+            base_uri=self.config.base_uri,
         )
         docs_dir = Path(config.docs_dir).resolve()
         self.generated = {}
@@ -127,6 +121,8 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
                 )
             files.append(file)
             self.generated[page.src] = page
+        for dest, content in self.site.files.items():
+            files.append(File.generated(config, dest, content=content))
         assets = resources.files("citegloss.render")
         for dest, name in ((CSS, "citegloss.css"), (SHIM, "iframe-worker-shim.js")):
             files.append(

@@ -16,16 +16,25 @@ import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
-from citegloss.model import Bibliography, Glossary
+from citegloss.model import Bibliography, Concept, Finding, Glossary
 from citegloss.render.bibliography import AUTHORS, authors_page, bibliography_page
 from citegloss.render.concept import BIBLIOGRAPHY, concept_page, concept_src
 from citegloss.render.crossref import CrossReferences
+from citegloss.render.glossary_map import MAP_PAGE, map_page
 from citegloss.render.home import CONCEPTS_INDEX, concept_list, concepts_index_page, counts
 from citegloss.render.html import Links, Prose, spaced, text, title_text
+from citegloss.render.identifiers import DEFAULT_BASE_URI, Identifiers, data_links
+from citegloss.render.maps import neighbourhood_svg, timeline_svg
+from citegloss.render.redirects import redirect_files
 from citegloss.render.schema_doc import AUDIT_SECTIONS, schema_reference
+from citegloss.render.schema_org import defined_term, json_ld_script
 from citegloss.render.terms import TermIndex
 from citegloss.schema import load_schema
+
+if TYPE_CHECKING:
+    from citegloss.audits import Audit
 
 __all__ = [
     "Links",
@@ -69,6 +78,9 @@ class Site:
     terms: TermIndex
     #: Marker name -> HTML for hand-written pages; marker output depends on the page's path.
     fragments: Mapping[str, Callable[[str], str]] = field(hash=False)
+    #: Site path -> text of files published as they are (redirect pages; the pipeline adds the
+    #: data downloads).
+    files: Mapping[str, str] = field(default_factory=dict, hash=False)
 
 
 def front_matter(title: str, *, boost: float = 0, searched: bool = True) -> str:
@@ -89,6 +101,9 @@ def render_site(
     extra_pages: Sequence[PageMaker] = (),
     link_terms: bool = True,
     cited_elsewhere: Mapping[str, Sequence[tuple[str, str]]] | None = None,
+    audits: tuple[Audit, ...] = (),
+    audit_findings: tuple[Finding, ...] = (),
+    base_uri: str = DEFAULT_BASE_URI,
 ) -> Site:
     """Every generated page, in one pass over the model.
 
@@ -98,8 +113,11 @@ def render_site(
         link_terms: Link the glossary terms mentioned in concept pages' text.
         cited_elsewhere: Bib key -> (label, page src) of other pages citing it (audits), for
             the bibliography's backlinks.
+        audits: The audit files as loaded, for the audit pages (`citegloss.render.audit`).
+        base_uri: Where the site is published: the base of the concepts' identifiers.
     """
-    xref = CrossReferences.build(glossary, bibliography)
+    xref = CrossReferences.build(glossary, bibliography, audits, audit_findings)
+    ids = Identifiers(base_uri, links)
     terms = TermIndex(xref.concepts)
 
     def prose(src: str, own_id: str = "") -> Prose:
@@ -110,11 +128,11 @@ def render_site(
             src=concept_src(c.id),
             concept_id=c.id,
             edit_path=f"{glossary_path.rstrip('/')}/{c.id}.yaml",
-            markdown=front_matter(c.term, boost=2)
-            + concept_page(c, xref, links, prose(concept_src(c.id), c.id)),
+            markdown=front_matter(c.term, boost=2) + _concept_page(c, xref, ids, prose),
         )
         for c in xref.concepts
     ]
+    pages.append(Page(src=MAP_PAGE, markdown=front_matter("Map") + map_page(xref, links)))
     pages.append(
         Page(
             src=CONCEPTS_INDEX,
@@ -153,6 +171,24 @@ def render_site(
         pages=tuple(pages),
         terms=terms,
         fragments=fragments,
+        files=redirect_files(xref, links),
+    )
+
+
+def _concept_page(
+    concept: Concept, xref: CrossReferences, ids: Identifiers, prose: Callable[[str, str], Prose]
+) -> str:
+    """A concept's page with its pictures, its data links and its schema.org description."""
+    here, links = concept_src(concept.id), ids.links
+    term = defined_term(concept, str(ids.concept(concept.id)), ids.base, "citegloss")
+    return concept_page(
+        concept,
+        xref,
+        links,
+        prose(here, concept.id),
+        figure=f'<figure class="cg-figure-map">{neighbourhood_svg(concept, xref, links)}</figure>',
+        timeline=f'<figure class="cg-figure-years">{timeline_svg(concept)}</figure>',
+        tail=[data_links(concept, here, links), json_ld_script(term)],
     )
 
 

@@ -1,0 +1,51 @@
+"""Every download the site publishes under data/.
+
+The same functions serve `citegloss export` (one file) and the site (all of them), so the
+files a reader downloads are the files the command line writes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from citegloss.export.csl import csl_json
+from citegloss.export.records import concept_record, glossary_record
+from citegloss.export.skos import json_ld, skos_graph, turtle
+from citegloss.render.crossref import CrossReferences
+from citegloss.render.identifiers import (
+    CSL_JSON,
+    GLOSSARY_JSON,
+    SKOS_JSON_LD,
+    SKOS_TURTLE,
+    Identifiers,
+    concept_data,
+)
+
+
+def _json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def exporters(xref: CrossReferences, ids: Identifiers) -> dict[str, Callable[[], str]]:
+    """`citegloss export --format` name -> the file's text, made on demand."""
+    return {
+        "json": lambda: _json(glossary_record(xref)),
+        "csl-json": lambda: _json(csl_json(xref.bibliography)),
+        "skos-ttl": lambda: turtle(skos_graph(xref, ids)),
+        "skos-jsonld": lambda: json_ld(skos_graph(xref, ids)),
+    }
+
+
+def data_files(xref: CrossReferences, ids: Identifiers) -> dict[str, str]:
+    """Site path -> text of every download: one JSON per concept and the glossary-wide files."""
+    graph = skos_graph(xref, ids)
+    files = {
+        GLOSSARY_JSON: _json(glossary_record(xref)),
+        SKOS_TURTLE: turtle(graph),
+        SKOS_JSON_LD: json_ld(graph),
+        CSL_JSON: _json(csl_json(xref.bibliography)),
+    }
+    for concept in xref.concepts:
+        files[concept_data(concept.id)] = _json(concept_record(concept, xref))
+    return files

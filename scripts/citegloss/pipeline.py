@@ -1,0 +1,111 @@
+"""One pipeline for every front end: load everything once, check it, render it.
+
+The MkDocs plugin and `citegloss pages` both call `load` and `render_inputs`, so the glossary,
+the bibliography and the audit files are each read once per build, and both front ends publish
+the same pages, data files and redirects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from citegloss.audits import Audit, citing_audits, load_audits
+from citegloss.bib import load_bibliography
+from citegloss.check import check
+from citegloss.export.files import data_files
+from citegloss.glossary import load_glossary
+from citegloss.model import Bibliography, Finding, Glossary, Location
+from citegloss.render import Links, PageMaker, Site, render_site
+from citegloss.render.audit import audit_src
+from citegloss.render.identifiers import DEFAULT_BASE_URI, Identifiers
+
+
+@dataclass(frozen=True, slots=True)
+class Inputs:
+    """Everything a build reads, loaded once."""
+
+    glossary: Glossary
+    bibliography: Bibliography
+    audits: tuple[Audit, ...] = ()
+    #: The audit files' own problems (yaml-error, schema-error), for the audit pages to report.
+    audit_findings: tuple[Finding, ...] = ()
+
+    @property
+    def citing(self) -> dict[str, list[Audit]]:
+        """Bib key -> the audits citing it."""
+        return citing_audits(self.audits)
+
+
+def load(glossary_dir: Path, bib_file: Path) -> Inputs:
+    """Read the glossary, references.bib and glossary_dir/audits/ (when there is one)."""
+    folder = glossary_dir / "audits"
+    audits: list[Audit] = []
+    audit_findings: list[Finding] = []
+    if folder.is_dir():
+        audits, audit_findings = load_audits(folder)
+    return Inputs(
+        load_glossary(glossary_dir),
+        load_bibliography(bib_file),
+        tuple(audits),
+        tuple(audit_findings),
+    )
+
+
+def former_id_findings(glossary: Glossary) -> list[Finding]:
+    """A former id that a concept now has, or that two concepts both claim, cannot redirect."""
+    findings, claimed = [], dict[str, str]()
+    for concept in sorted(glossary.concepts.values(), key=lambda c: c.id):
+        for old in concept.former_ids:
+            owner = old if old in glossary.concepts else claimed.get(old, "")
+            if owner:
+                findings.append(
+                    Finding.error(
+                        "former-id-taken",
+                        Location(concept.location.file, 1, 1),
+                        f"former id '{old}' is also the id of '{owner}': its old address "
+                        "cannot redirect here",
+                        f"Remove '{old}' from former_ids, or rename one of the concepts.",
+                    )
+                )
+            claimed.setdefault(old, concept.id)
+    return findings
+
+
+def check_inputs(inputs: Inputs) -> list[Finding]:
+    """The checker's findings on the loaded inputs, as `citegloss check` prints them."""
+    findings = check(inputs.glossary, inputs.bibliography, frozenset(inputs.citing))
+    return findings + former_id_findings(inputs.glossary)
+
+
+def render_inputs(
+    inputs: Inputs,
+    *,
+    directory_urls: bool,
+    glossary_path: str = "glossary",
+    bib_path: str = "references.bib",
+    link_terms: bool = True,
+    extra_pages: Sequence[PageMaker] = (),
+    base_uri: str = DEFAULT_BASE_URI,
+) -> Site:
+    """Every generated page and published file, from the loaded inputs."""
+    links = Links(directory_urls=directory_urls)
+    site = render_site(
+        inputs.glossary,
+        inputs.bibliography,
+        links=links,
+        glossary_path=glossary_path,
+        bib_path=bib_path,
+        link_terms=link_terms,
+        extra_pages=extra_pages,
+        cited_elsewhere={
+            key: [(f"Audit: {a.document.title or a.id}", audit_src(a.id)) for a in audits]
+            for key, audits in inputs.citing.items()
+        },
+        audits=inputs.audits,
+        audit_findings=inputs.audit_findings,
+        base_uri=base_uri,
+    )
+    downloads = data_files(site.xref, Identifiers(base_uri, links))
+    return replace(site, files={**downloads, **site.files})
