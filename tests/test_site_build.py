@@ -77,7 +77,7 @@ def basic(tmp_path_factory: pytest.TempPathFactory) -> Build:
 
 
 def rows(table_html: str) -> list[str]:
-    return re.findall(r"<tr>.*?</tr>", table_html.split("<tbody>", 1)[1])
+    return re.findall(r"<tr[^>]*>.*?</tr>", table_html.split("<tbody>", 1)[1])
 
 
 def test_a_concept_page_has_one_row_per_definition_ordered_by_year(basic: Build) -> None:

@@ -53,7 +53,13 @@ def concept_graph(xref: CrossReferences) -> nx.Graph:
 def groups(xref: CrossReferences, graph: nx.Graph) -> list[list[str]]:
     """Communities, largest first, each listed hub first (most links), then by term."""
     order = {c.id: i for i, c in enumerate(xref.concepts)}
-    found = nx.community.louvain_communities(graph, weight="weight", seed=SEED)
+    # Louvain walks sets of nodes: integer nodes hash alike in every run, strings do not.
+    numbered = nx.relabel_nodes(graph, order)
+    ids = [c.id for c in xref.concepts]
+    found = [
+        {ids[i] for i in g}
+        for g in nx.community.louvain_communities(numbered, weight="weight", seed=SEED)
+    ]
 
     def inside(c: str, group: set[str]) -> int:
         return sum(d["weight"] for o, d in graph[c].items() if o in group)
@@ -69,7 +75,15 @@ def _unit(x: float, y: float, term: str) -> Box:
 def layout_group(xref: CrossReferences, graph: nx.Graph, members: list[str]) -> list[Placed]:
     """One group's concepts, spread by a spring layout, labels pushed down until free."""
     terms = xref.glossary.concepts
-    positions = nx.spring_layout(graph.subgraph(members), seed=SEED)
+    # A subgraph view iterates a set of nodes: build the group's graph in a fixed order instead.
+    index = {c: i for i, c in enumerate(sorted(members))}
+    numbered = nx.Graph()
+    numbered.add_nodes_from(range(len(index)))
+    numbered.add_edges_from(
+        sorted((index[a], index[b]) for a, b in graph.edges(sorted(members)) if b in index)
+    )
+    spring = nx.spring_layout(numbered, seed=SEED)
+    positions = {c: spring[i] for c, i in index.items()}
     xs = [float(positions[c][0]) for c in members]
     ys = [float(positions[c][1]) for c in members]
     widest = max(_unit(0, 0, terms[c].term).width for c in members)
