@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import posixpath
 import re
@@ -11,8 +10,7 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from citegloss.model import Claim, Concept, Definition, Glossary, Location
-from citegloss.model import Bibliography
+from citegloss.model import Bibliography, Claim, Concept, Definition, Glossary, Location
 from citegloss.pipeline import load, render_inputs
 from citegloss.render import Links, render_site
 from citegloss.render.crossref import CrossReferences
@@ -103,7 +101,7 @@ def test_the_families_of_the_field_are_separate_groups() -> None:
 def test_the_overlap_check_finds_overlaps() -> None:
     boxes = [Box(0, 0, 10, 10), Box(20, 0, 5, 5), Box(9, 9, 3, 3), Box(100, 100, 1, 1)]
     assert overlapping_pairs(boxes) == [(0, 2)]
-    assert wrap("Intraorganizational learning", 10, 60) == ["Intraorga…", "learning"]
+    assert wrap("Intraorganizational learning", 10, 60) == ("Intraorga…", "learning")
 
 
 def test_a_payload_term_stays_text_inside_the_svg() -> None:

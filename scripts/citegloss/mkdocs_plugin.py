@@ -8,8 +8,11 @@ another generator means rewriting only this file. Generated pages are virtual
 from __future__ import annotations
 
 import importlib
+import multiprocessing.process
 import os
 import posixpath
+import shutil
+import tempfile
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,7 +25,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
 from citegloss.model import Finding
-from citegloss.pipeline import check_inputs, load, render_inputs
+from citegloss.pipeline import check_inputs, load, render_inputs, start_rdf
 from citegloss.render import Page as RenderedPage
 from citegloss.render import PageMaker, Site, expand_html, fill_markers
 from citegloss.render.identifiers import DEFAULT_BASE_URI
@@ -68,6 +71,10 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
     def __init__(self) -> None:
         self.site: Site | None = None
         self.generated: dict[str, RenderedPage] = {}
+        #: The SKOS downloads, made aside while MkDocs builds the pages (see `start_rdf`).
+        self.rdf: (
+            tuple[multiprocessing.process.BaseProcess, tempfile.TemporaryDirectory[str]] | None
+        ) = None
 
     def _path(self, config: MkDocsConfig, value: str) -> Path:
         return Path(config.config_file_path or ".").parent.joinpath(value).resolve()
@@ -123,6 +130,8 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
             self.generated[page.src] = page
         for dest, content in self.site.files.items():
             files.append(File.generated(config, dest, content=content))
+        folder = tempfile.TemporaryDirectory(prefix="citegloss-rdf-")
+        self.rdf = (start_rdf(self.site, self.config.base_uri, Path(folder.name)), folder)
         assets = resources.files("citegloss.render")
         for dest, name in ((CSS, "citegloss.css"), (SHIM, "iframe-worker-shim.js")):
             files.append(
@@ -150,6 +159,16 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
         if not self.config.link_terms:
             return html
         return self.site.terms.link_terms(html, here, self.site.links)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.rdf is None:
+            return
+        (process, folder), self.rdf = self.rdf, None
+        with folder:
+            process.join()
+            if process.exitcode != 0:
+                raise PluginError(f"citegloss: writing the SKOS files failed ({process.exitcode})")
+            shutil.copytree(folder.name, config.site_dir, dirs_exist_ok=True)
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any

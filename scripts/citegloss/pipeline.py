@@ -7,6 +7,8 @@ the same pages, data files and redirects.
 
 from __future__ import annotations
 
+import multiprocessing
+import multiprocessing.process
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -14,7 +16,7 @@ from pathlib import Path
 from citegloss.audits import Audit, citing_audits, load_audits
 from citegloss.bib import load_bibliography
 from citegloss.check import check
-from citegloss.export.files import data_files
+from citegloss.export.files import data_files, rdf_files
 from citegloss.glossary import load_glossary
 from citegloss.model import Bibliography, Finding, Glossary, Location
 from citegloss.render import Links, PageMaker, Site, render_site
@@ -107,5 +109,25 @@ def render_inputs(
         audit_findings=inputs.audit_findings,
         base_uri=base_uri,
     )
-    downloads = data_files(site.xref, Identifiers(base_uri, links))
-    return replace(site, files={**downloads, **site.files})
+    return replace(site, files={**data_files(site.xref), **site.files})
+
+
+def write_files(folder: Path, files: dict[str, str]) -> None:
+    for path, content in files.items():
+        (folder / path).parent.mkdir(parents=True, exist_ok=True)
+        (folder / path).write_text(content, encoding="utf-8")
+
+
+def write_rdf(site: Site, base_uri: str, folder: Path) -> None:
+    """The SKOS downloads of a rendered site, written into `folder`."""
+    write_files(folder, rdf_files(site.xref, Identifiers(base_uri, site.links)))
+
+
+def start_rdf(site: Site, base_uri: str, folder: Path) -> multiprocessing.process.BaseProcess:
+    """`write_rdf` in a forked process, so the SKOS files (seconds of rdflib for a large
+    glossary) are made on the second core while the site generator builds the pages."""
+    process = multiprocessing.get_context("fork").Process(
+        target=write_rdf, args=(site, base_uri, folder), daemon=True
+    )
+    process.start()
+    return process

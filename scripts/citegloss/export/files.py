@@ -37,15 +37,18 @@ def exporters(xref: CrossReferences, ids: Identifiers) -> dict[str, Callable[[],
     }
 
 
-def data_files(xref: CrossReferences, ids: Identifiers) -> dict[str, str]:
-    """Site path -> text of every download: one JSON per concept and the glossary-wide files."""
-    graph = skos_graph(xref, ids)
+def data_files(xref: CrossReferences) -> dict[str, str]:
+    """Site path -> text of the JSON downloads: one per concept, the glossary, CSL-JSON."""
     files = {
         GLOSSARY_JSON: _json(glossary_record(xref)),
-        SKOS_TURTLE: turtle(graph),
-        SKOS_JSON_LD: json_ld(graph),
         CSL_JSON: _json(csl_json(xref.bibliography)),
     }
     for concept in xref.concepts:
         files[concept_data(concept.id)] = _json(concept_record(concept, xref))
     return files
+
+
+def rdf_files(xref: CrossReferences, ids: Identifiers) -> dict[str, str]:
+    """Site path -> text of the SKOS downloads (the slow ones: the site makes them aside)."""
+    graph = skos_graph(xref, ids)
+    return {SKOS_TURTLE: turtle(graph), SKOS_JSON_LD: json_ld(graph)}

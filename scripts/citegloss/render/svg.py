@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from citegloss.render.html import text
 
@@ -52,7 +53,8 @@ def text_width(value: str, size: float) -> float:
     return len(value) * size * CHAR_WIDTH
 
 
-def wrap(value: str, size: float, width: float, max_lines: int = 2) -> list[str]:
+@lru_cache(maxsize=65536)
+def wrap(value: str, size: float, width: float, max_lines: int = 2) -> tuple[str, ...]:
     """Words in lines no wider than `width`; a word too long is cut with "…", and so is the
     last line when words are left over."""
     limit = max(4, int(width / (size * CHAR_WIDTH)))
@@ -67,7 +69,7 @@ def wrap(value: str, size: float, width: float, max_lines: int = 2) -> list[str]
         lines = lines[:max_lines]
         last = lines[-1].rstrip("…")
         lines[-1] = (last if len(last) < limit else last[: limit - 1]) + "…"
-    return lines or [""]
+    return tuple(lines) or ("",)
 
 
 def num(value: float) -> str:
