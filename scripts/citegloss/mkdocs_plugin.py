@@ -154,11 +154,16 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
         here = page.file.src_uri
         generated = self.generated.get(here)
         if generated:  # its terms were linked as it was rendered
-            return expand_html(html, generated)
+            return expand_html(html, generated, keep_figures=True)  # see on_post_page
         html = fill_markers(html, here, self.site.fragments)
         if not self.config.link_terms:
             return html
         return self.site.terms.link_terms(html, here, self.site.links)
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        """The pictures, after the search plugin has indexed the page without them."""
+        generated = self.generated.get(page.file.src_uri)
+        return expand_html(output, generated) if generated else output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.rdf is None:

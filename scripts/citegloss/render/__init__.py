@@ -211,11 +211,25 @@ def hoist_html(page: Page) -> Page:
     return replace(page, markdown="\n\n".join(chunks), html_blocks=tuple(blocks))
 
 
-def expand_html(html: str, page: Page) -> str:
-    """The converted page with its HTML blocks back in place of their markers."""
+#: Blocks a generator may put back last (`expand_html(..., keep_figures=True)`): the pictures.
+FIGURE = "<figure "
+
+
+def expand_html(html: str, page: Page, *, keep_figures: bool = False) -> str:
+    """The converted page with its HTML blocks back in place of their markers.
+
+    With `keep_figures` the pictures keep their markers, for a second call on the finished
+    page: a site search that indexes every page's HTML then never parses the maps' SVG
+    (hundreds of tags a page, labels that would only be noise in search results).
+    """
     if not page.html_blocks:
         return html
-    return _BLOCK.sub(lambda m: page.html_blocks[int(m.group(1))], html)
+
+    def block(match: re.Match[str]) -> str:
+        markup = page.html_blocks[int(match.group(1))]
+        return match.group(0) if keep_figures and markup.startswith(FIGURE) else markup
+
+    return _BLOCK.sub(block, html)
 
 
 def fill_markers(html: str, here: str, fragments: Mapping[str, Callable[[str], str]]) -> str:

@@ -18,12 +18,13 @@ from citegloss.render.crossref import CrossReferences
 from citegloss.render.html import Links, text
 from citegloss.render.svg import Box, label, num, svg, text_width, wrap
 
-WIDTH = 460
-SIZE = 13
+WIDTH = 400
+SIZE = 12
+CENTRE_SIZE = 13
 ROW = 38
 #: More neighbours than this and the picture shows the first ones and a "+N more" line.
 MAX_NEIGHBOURS = 24
-CENTRE_WIDTH = 150
+CENTRE_WIDTH = 124
 DOT = 6
 
 
@@ -73,8 +74,8 @@ def neighbourhood_svg(concept: Concept, xref: CrossReferences, links: Links) -> 
     rows = max(left_count, 1)
     height = rows * ROW + 40 + (18 if hidden > 0 else 0)
     cx, cy = WIDTH / 2, 12 + rows * ROW / 2
-    centre_lines = wrap(concept.term, SIZE + 1, CENTRE_WIDTH - 16, 3)
-    box_h = (SIZE + 1) * 1.2 * len(centre_lines) + 12
+    centre_lines = wrap(concept.term, CENTRE_SIZE, CENTRE_WIDTH - 14, 3)
+    box_h = CENTRE_SIZE * 1.2 * len(centre_lines) + 12
     body, boxes = [], [Box(cx - CENTRE_WIDTH / 2, cy - box_h / 2, CENTRE_WIDTH, box_h)]
     for i, item in enumerate(shown):
         left = i < left_count
@@ -82,7 +83,7 @@ def neighbourhood_svg(concept: Concept, xref: CrossReferences, links: Links) -> 
         column_rows = left_count if left else len(shown) - left_count
         y = 12 + (rows - column_rows) * ROW / 2 + row * ROW + ROW / 2
         x = cx - CENTRE_WIDTH / 2 - 3 * DOT if left else cx + CENTRE_WIDTH / 2 + 3 * DOT
-        x = x - 18 if left else x + 18
+        x = x - 8 if left else x + 8
         start = cx - CENTRE_WIDTH / 2 if left else cx + CENTRE_WIDTH / 2
         bend = (start + x) / 2
         node, kind = _node(here, item, links, x, y, left, boxes)
@@ -103,7 +104,7 @@ def neighbourhood_svg(concept: Concept, xref: CrossReferences, links: Links) -> 
         f'<g class="cg-centre" aria-current="page"><rect x="{num(cx - CENTRE_WIDTH / 2)}" '
         f'y="{num(cy - box_h / 2)}" width="{CENTRE_WIDTH}" height="{num(box_h)}" rx="8" '
         'fill="currentColor"/>'
-        f"{label(centre_lines, cx, cy - box_h / 2 + 6 + (SIZE + 1) * 0.95, SIZE + 1, 'middle')}</g>"
+        f"{label(centre_lines, cx, cy - box_h / 2 + 6 + CENTRE_SIZE * 0.95, CENTRE_SIZE, 'middle')}</g>"
     )
     body.append(centre)
     legend_y = height - 10
