@@ -74,3 +74,40 @@ def test_citegloss_pages_builds_with_a_plain_mkdocs_and_no_plugin(tmp_path: Path
     home = (site / "index.html").read_text("utf-8")
     assert 'href="concepts/double-loop-learning.html">Double-loop learning</a>' in home
     assert (site / "data" / "glossary.ttl").is_file()
+
+
+def test_a_renamed_concept_keeps_a_redirect_at_its_old_address(tmp_path: Path) -> None:
+    glossary = tmp_path / "glossary"
+    shutil.copytree(FIXTURES / "site-basic" / "glossary", glossary)
+    concept = glossary / "double-loop-learning.yaml"
+    concept.write_text(
+        concept.read_text("utf-8") + "former_ids: [double-loop, deutero-loop]\n", "utf-8"
+    )
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "citegloss", "pages", "--out", str(out), "--glossary",
+               str(glossary), "--bib", str(FIXTURES / "site-basic" / "references.bib")]  # fmt: skip
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    page = (out / "concepts" / "double-loop.html").read_text("utf-8")
+    assert '<meta http-equiv="refresh" content="0; url=double-loop-learning.html">' in page
+    assert '<a href="double-loop-learning.html">Double-loop learning</a>' in page
+    assert (out / "concepts" / "deutero-loop.html").is_file()
+    record = (out / "data" / "concepts" / "double-loop-learning.json").read_text("utf-8")
+    assert '"former_ids":["double-loop","deutero-loop"]' in record
+
+
+def test_a_former_id_a_concept_now_has_is_an_error(tmp_path: Path) -> None:
+    glossary = tmp_path / "glossary"
+    shutil.copytree(FIXTURES / "site-basic" / "glossary", glossary)
+    concept = glossary / "double-loop-learning.yaml"
+    concept.write_text(
+        concept.read_text("utf-8") + "former_ids: [learning-organization]\n", "utf-8"
+    )
+    command = [sys.executable, "-m", "citegloss", "check", "--glossary", str(glossary), "--bib",
+               str(FIXTURES / "site-basic" / "references.bib")]  # fmt: skip
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert done.returncode == 1
+    assert (
+        "double-loop-learning.yaml:1:1: error former-id-taken former id 'learning-organization' "
+        "is also the id of 'learning-organization'"
+    ) in done.stdout

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import jsonschema
@@ -16,8 +17,10 @@ from citegloss.export.csl import csl_json
 from citegloss.export.files import exporters
 from citegloss.pipeline import load, render_inputs
 from citegloss.render import Links
+from citegloss.render.audit import audit_pages
 from citegloss.render.crossref import CrossReferences
 from citegloss.render.identifiers import Identifiers
+from citegloss.schema import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -101,4 +104,35 @@ def test_citegloss_export_writes_the_file(tmp_path: Path, monkeypatch: pytest.Mo
     assert main(["export", "--format", "csl-json", "-o", str(out)]) == 0
     assert len(json.loads(out.read_text("utf-8"))) == len(
         load(ROOT / "glossary", ROOT / "references.bib").bibliography.references
+    )
+
+
+def test_identifiers_do_not_depend_on_where_the_glossary_sits(tmp_path: Path) -> None:
+    moved = tmp_path / "somewhere" / "else" / "glossary"
+    shutil.copytree(ROOT / "glossary", moved)
+    texts = []
+    for folder in (ROOT / "glossary", moved):
+        inputs = load(folder, ROOT / "references.bib")
+        xref = CrossReferences.build(inputs.glossary, inputs.bibliography)
+        texts.append(exporters(xref, Identifiers("https://x/", Links()))["skos-ttl"]())
+    assert texts[0] == texts[1]
+
+
+def test_the_pipeline_reads_each_file_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The plugin and `citegloss pages` share it: audits are no longer read a second time."""
+    reads: list[str] = []
+    original = read_document
+
+    def counting(path: Path, *args: object, **kwargs: object) -> object:
+        reads.append(Path(path).name)
+        return original(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    for module in ("citegloss.glossary", "citegloss.audits"):
+        monkeypatch.setattr(f"{module}.read_document", counting)
+    inputs = load(ROOT / "glossary", ROOT / "references.bib")
+    render_inputs(inputs, directory_urls=False, extra_pages=[audit_pages])
+    assert (
+        len(reads)
+        == len(set(reads))
+        == 37 + len(list((ROOT / "glossary" / "audits").glob("*.yaml")))
     )
