@@ -76,17 +76,20 @@ def test_citegloss_pages_builds_with_a_plain_mkdocs_and_no_plugin(tmp_path: Path
     assert (site / "data" / "glossary.ttl").is_file()
 
 
-def test_a_renamed_concept_keeps_a_redirect_at_its_old_address(tmp_path: Path) -> None:
+def _renamed(tmp_path: Path, former_ids: str, *command: str) -> subprocess.CompletedProcess[str]:
+    """`citegloss COMMAND` on site-basic with double-loop-learning's `former_ids` set."""
     glossary = tmp_path / "glossary"
     shutil.copytree(FIXTURES / "site-basic" / "glossary", glossary)
     concept = glossary / "double-loop-learning.yaml"
-    concept.write_text(
-        concept.read_text("utf-8") + "former_ids: [double-loop, deutero-loop]\n", "utf-8"
-    )
+    concept.write_text(concept.read_text("utf-8") + f"former_ids: [{former_ids}]\n", "utf-8")
+    inputs = ["--glossary", str(glossary), "--bib", str(FIXTURES / "site-basic" / "references.bib")]
+    return subprocess.run([sys.executable, "-m", "citegloss", *command, *inputs],
+                          capture_output=True, text=True, check=False)  # fmt: skip
+
+
+def test_a_renamed_concept_keeps_a_redirect_at_its_old_address(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    command = [sys.executable, "-m", "citegloss", "pages", "--out", str(out), "--glossary",
-               str(glossary), "--bib", str(FIXTURES / "site-basic" / "references.bib")]  # fmt: skip
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    done = _renamed(tmp_path, "double-loop, deutero-loop", "pages", "--out", str(out))
     assert done.returncode == 0, done.stderr
     page = (out / "concepts" / "double-loop.html").read_text("utf-8")
     assert '<meta http-equiv="refresh" content="0; url=double-loop-learning.html">' in page
@@ -97,15 +100,7 @@ def test_a_renamed_concept_keeps_a_redirect_at_its_old_address(tmp_path: Path) -
 
 
 def test_a_former_id_a_concept_now_has_is_an_error(tmp_path: Path) -> None:
-    glossary = tmp_path / "glossary"
-    shutil.copytree(FIXTURES / "site-basic" / "glossary", glossary)
-    concept = glossary / "double-loop-learning.yaml"
-    concept.write_text(
-        concept.read_text("utf-8") + "former_ids: [learning-organization]\n", "utf-8"
-    )
-    command = [sys.executable, "-m", "citegloss", "check", "--glossary", str(glossary), "--bib",
-               str(FIXTURES / "site-basic" / "references.bib")]  # fmt: skip
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    done = _renamed(tmp_path, "learning-organization", "check")
     assert done.returncode == 1
     assert (
         "double-loop-learning.yaml:1:1: error former-id-taken former id 'learning-organization' "
