@@ -10,6 +10,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 from rdflib import Graph
+from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, SKOS
 
 from citegloss.cli import main
@@ -52,6 +53,13 @@ def test_skos_parses_back_into_the_glossary_s_concepts_labels_and_definitions(
     definition = next(graph.objects(ol, SKOS.definition))
     source = graph.value(definition, Graph().namespace_manager.expand_curie("dcterms:source"))
     assert source is not None and "/bibliography.html#" in str(source)
+
+
+def test_the_turtle_and_the_json_ld_are_the_same_graph(project: CrossReferences) -> None:
+    made = exporters(project, Identifiers("https://example.test/", Links()))
+    turtle = Graph().parse(data=made["skos-ttl"](), format="turtle")
+    json_ld = Graph().parse(data=made["skos-jsonld"](), format="json-ld")
+    assert len(turtle) > 1000 and isomorphic(turtle, json_ld)
 
 
 def test_csl_json_validates_against_the_csl_data_schema(project: CrossReferences) -> None:

@@ -25,7 +25,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
 from citegloss.model import Finding
-from citegloss.pipeline import check_inputs, load, render_inputs, start_rdf
+from citegloss.pipeline import check_inputs, load, render_inputs, start_downloads
 from citegloss.render import Page as RenderedPage
 from citegloss.render import PageMaker, Site, expand_html, fill_markers
 from citegloss.render.identifiers import DEFAULT_BASE_URI
@@ -71,8 +71,8 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
     def __init__(self) -> None:
         self.site: Site | None = None
         self.generated: dict[str, RenderedPage] = {}
-        #: The SKOS downloads, made aside while MkDocs builds the pages (see `start_rdf`).
-        self.rdf: (
+        #: The data downloads, made aside while MkDocs builds the pages (see `start_downloads`).
+        self.downloads: (
             tuple[multiprocessing.process.BaseProcess, tempfile.TemporaryDirectory[str]] | None
         ) = None
 
@@ -130,8 +130,11 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
             self.generated[page.src] = page
         for dest, content in self.site.files.items():
             files.append(File.generated(config, dest, content=content))
-        folder = tempfile.TemporaryDirectory(prefix="citegloss-rdf-")
-        self.rdf = (start_rdf(self.site, self.config.base_uri, Path(folder.name)), folder)
+        folder = tempfile.TemporaryDirectory(prefix="citegloss-data-")
+        self.downloads = (
+            start_downloads(self.site, self.config.base_uri, Path(folder.name)),
+            folder,
+        )
         assets = resources.files("citegloss.render")
         for dest, name in ((CSS, "citegloss.css"), (SHIM, "iframe-worker-shim.js")):
             files.append(
@@ -166,13 +169,13 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
         return expand_html(output, generated) if generated else output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.rdf is None:
+        if self.downloads is None:
             return
-        (process, folder), self.rdf = self.rdf, None
+        (process, folder), self.downloads = self.downloads, None
         with folder:
             process.join()
             if process.exitcode != 0:
-                raise PluginError(f"citegloss: writing the SKOS files failed ({process.exitcode})")
+                raise PluginError(f"citegloss: writing the data files failed ({process.exitcode})")
             shutil.copytree(folder.name, config.site_dir, dirs_exist_ok=True)
 
     def on_serve(

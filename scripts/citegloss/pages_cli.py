@@ -17,7 +17,14 @@ from typing import Any
 
 from citegloss.cli import EXIT_CLEAN, EXIT_FINDINGS, CannotRun, add_input_options
 from citegloss.export.files import exporters
-from citegloss.pipeline import Inputs, check_inputs, load, render_inputs, write_files, write_rdf
+from citegloss.pipeline import (
+    Inputs,
+    check_inputs,
+    load,
+    render_inputs,
+    write_downloads,
+    write_files,
+)
 from citegloss.render import expand_html, fill_markers
 from citegloss.render.audit import audit_pages
 from citegloss.render.crossref import CrossReferences
@@ -86,7 +93,7 @@ def run_pages(args: argparse.Namespace) -> int:
         _write(out / page.src, expand_html(page.markdown, page))
         written += 1
     write_files(out, dict(site.files))
-    write_rdf(site, args.base_uri, out)
+    write_downloads(site, args.base_uri, out)
     _write(
         out / CSS, resources.files("citegloss.render").joinpath("citegloss.css").read_text("utf-8")
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import multiprocessing
 import multiprocessing.process
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from citegloss.audits import Audit, citing_audits, load_audits
@@ -92,11 +92,10 @@ def render_inputs(
     base_uri: str = DEFAULT_BASE_URI,
 ) -> Site:
     """Every generated page and published file, from the loaded inputs."""
-    links = Links(directory_urls=directory_urls)
-    site = render_site(
+    return render_site(
         inputs.glossary,
         inputs.bibliography,
-        links=links,
+        links=Links(directory_urls=directory_urls),
         glossary_path=glossary_path,
         bib_path=bib_path,
         link_terms=link_terms,
@@ -109,7 +108,6 @@ def render_inputs(
         audit_findings=inputs.audit_findings,
         base_uri=base_uri,
     )
-    return replace(site, files={**data_files(site.xref), **site.files})
 
 
 def write_files(folder: Path, files: dict[str, str]) -> None:
@@ -118,16 +116,18 @@ def write_files(folder: Path, files: dict[str, str]) -> None:
         (folder / path).write_text(content, encoding="utf-8")
 
 
-def write_rdf(site: Site, base_uri: str, folder: Path) -> None:
-    """The SKOS downloads of a rendered site, written into `folder`."""
+def write_downloads(site: Site, base_uri: str, folder: Path) -> None:
+    """Every data download of a rendered site (JSON, CSL-JSON, SKOS), written into `folder`."""
+    write_files(folder, data_files(site.xref))
     write_files(folder, rdf_files(site.xref, Identifiers(base_uri, site.links)))
 
 
-def start_rdf(site: Site, base_uri: str, folder: Path) -> multiprocessing.process.BaseProcess:
-    """`write_rdf` in a forked process, so the SKOS files (seconds of rdflib for a large
-    glossary) are made on the second core while the site generator builds the pages."""
+def start_downloads(site: Site, base_uri: str, folder: Path) -> multiprocessing.process.BaseProcess:
+    """`write_downloads` in a forked process: the data files (seconds of work for a large
+    glossary, a file per concept) are made on the second core while the site generator builds
+    the pages, which link them but do not read them."""
     process = multiprocessing.get_context("fork").Process(
-        target=write_rdf, args=(site, base_uri, folder), daemon=True
+        target=write_downloads, args=(site, base_uri, folder), daemon=True
     )
     process.start()
     return process

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from citegloss.export.csl import csl_json
 from citegloss.export.records import concept_record, glossary_record
-from citegloss.export.skos import json_ld, skos_graph, turtle
+from citegloss.export.skos import json_ld, skos_triples, turtle
 from citegloss.render.crossref import CrossReferences
 from citegloss.render.identifiers import (
     CSL_JSON,
@@ -33,8 +33,8 @@ def exporters(xref: CrossReferences, ids: Identifiers) -> dict[str, Callable[[],
     return {
         "json": lambda: _json(glossary_record(xref)),
         "csl-json": lambda: _json(csl_json(xref.bibliography)),
-        "skos-ttl": lambda: turtle(skos_graph(xref, ids)),
-        "skos-jsonld": lambda: json_ld(skos_graph(xref, ids)),
+        "skos-ttl": lambda: turtle(list(skos_triples(xref, ids))),
+        "skos-jsonld": lambda: json_ld(list(skos_triples(xref, ids))),
     }
 
 
@@ -51,5 +51,5 @@ def data_files(xref: CrossReferences) -> dict[str, str]:
 
 def rdf_files(xref: CrossReferences, ids: Identifiers) -> dict[str, str]:
     """Site path -> text of the SKOS downloads (the slow ones: the site makes them aside)."""
-    graph = skos_graph(xref, ids)
-    return {SKOS_TURTLE: turtle(graph), SKOS_JSON_LD: json_ld(graph)}
+    triples = list(skos_triples(xref, ids))
+    return {SKOS_TURTLE: turtle(triples), SKOS_JSON_LD: json_ld(triples)}
