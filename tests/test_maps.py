@@ -15,6 +15,7 @@ from citegloss.pipeline import load, render_inputs
 from citegloss.render import Links, render_site
 from citegloss.render.crossref import CrossReferences
 from citegloss.render.glossary_map import LABEL_LIMIT, layout_map, map_page
+from citegloss.render.maps import WIDTH, neighbourhood
 from citegloss.render.svg import Box, overlapping_pairs, wrap
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -90,6 +91,15 @@ def test_no_label_meets_another_on_the_whole_glossary_map() -> None:
         assert frame.x + frame.width <= 720
 
 
+def test_no_label_meets_another_or_leaves_the_picture_on_any_concept_map() -> None:
+    inputs = load(ROOT / "glossary", ROOT / "references.bib")
+    xref = CrossReferences.build(inputs.glossary, inputs.bibliography)
+    for concept in xref.concepts:
+        _, boxes = neighbourhood(concept, xref, Links())
+        assert overlapping_pairs(boxes) == [], concept.id
+        assert all(b.x >= 0 and b.x + b.width <= WIDTH for b in boxes), concept.id
+
+
 def test_the_families_of_the_field_are_separate_groups() -> None:
     inputs = load(ROOT / "glossary", ROOT / "references.bib")
     page = map_page(CrossReferences.build(inputs.glossary, inputs.bibliography), Links())
@@ -101,7 +111,9 @@ def test_the_families_of_the_field_are_separate_groups() -> None:
 def test_the_overlap_check_finds_overlaps() -> None:
     boxes = [Box(0, 0, 10, 10), Box(20, 0, 5, 5), Box(9, 9, 3, 3), Box(100, 100, 1, 1)]
     assert overlapping_pairs(boxes) == [(0, 2)]
-    assert wrap("Intraorganizational learning", 10, 60) == ("Intraorga…", "learning")
+    assert wrap("Intraorganizational learning", 10, 60) == ("Intraorgani…", "learning")
+    assert wrap("Deutero-learning", 12, 84) == ("Deutero-", "learning")
+    assert wrap("A very long term with many words", 12, 84) == ("A very long", "term with…")
 
 
 def test_a_payload_term_stays_text_inside_the_svg() -> None:

@@ -18,14 +18,18 @@ from citegloss.render.crossref import CrossReferences
 from citegloss.render.html import Links, text
 from citegloss.render.svg import Box, label, num, svg, text_width, wrap
 
-WIDTH = 400
+WIDTH = 360
 SIZE = 12
 CENTRE_SIZE = 13
 ROW = 38
 #: More neighbours than this and the picture shows the first ones and a "+N more" line.
 MAX_NEIGHBOURS = 24
-CENTRE_WIDTH = 124
+#: The centre box is at least this wide, and wider when a word of the term needs it.
+CENTRE_WIDTH = 104
 DOT = 6
+#: From the centre box to a neighbour's dot, and from a dot to its label.
+EDGE = 20
+LABEL_GAP = DOT + 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,48 +49,55 @@ def neighbours(concept: Concept, xref: CrossReferences) -> list[Neighbour]:
 
 
 def _node(
-    here: str, item: Neighbour, links: Links, x: float, y: float, left: bool, boxes: list[Box]
-) -> tuple[str, str]:
-    lines = wrap(item.concept.term, SIZE, WIDTH / 2 - CENTRE_WIDTH / 2 - 3 * DOT - 12)
-    tx = x - 2 * DOT if left else x + 2 * DOT
+    here: str, item: Neighbour, links: Links, x: float, y: float, left: bool, room: float
+) -> tuple[str, list[Box]]:
+    """A neighbour's link (dot and label), and the boxes it covers."""
+    lines = wrap(item.concept.term, SIZE, room)
+    tx = x - LABEL_GAP if left else x + LABEL_GAP
     top = y - SIZE * 0.6 * len(lines)
-    first = top + SIZE * 0.85
     widest = max(text_width(line, SIZE) for line in lines)
-    boxes.append(Box(tx - widest if left else tx, top, widest, SIZE * 1.2 * len(lines)))
-    boxes.append(Box(x - DOT, y - DOT, 2 * DOT, 2 * DOT))
+    boxes = [
+        Box(tx - widest if left else tx, top, widest, SIZE * 1.2 * len(lines)),
+        Box(x - DOT, y - DOT, 2 * DOT, 2 * DOT),
+    ]
     kind = "contrast" if item.contrast else "related"
-    href = links.href(here, concept_src(item.concept.id))
     node = (
-        f'<a class="cg-node cg-node-{kind}" href="{href}">'
-        f"<title>{text(item.concept.term)} ({'contrast' if item.contrast else 'related'})</title>"
+        f'<a class="cg-node cg-node-{kind}" href="{links.href(here, concept_src(item.concept.id))}">'
+        f"<title>{text(item.concept.term)} ({kind})</title>"
         f'<circle cx="{num(x)}" cy="{num(y)}" r="{DOT}" fill="currentColor"/>'
-        f"{label(lines, tx, first, SIZE, 'end' if left else 'start')}</a>"
+        f"{label(lines, tx, top + SIZE * 0.85, SIZE, 'end' if left else 'start')}</a>"
     )
-    return node, kind
+    return node, boxes
 
 
-def neighbourhood_svg(concept: Concept, xref: CrossReferences, links: Links) -> str:
-    """The concept in the centre, neighbours in two columns, contrast edges dashed and marked."""
+def neighbourhood(concept: Concept, xref: CrossReferences, links: Links) -> tuple[str, list[Box]]:
+    """The concept in the centre, neighbours in two columns, contrast edges dashed and marked;
+    with the boxes its labels and dots cover (all inside the picture, none meeting another)."""
     here = concept_src(concept.id)
     items = neighbours(concept, xref)
     shown, hidden = items[:MAX_NEIGHBOURS], len(items) - MAX_NEIGHBOURS
     left_count = (len(shown) + 1) // 2
     rows = max(left_count, 1)
     height = rows * ROW + 40 + (18 if hidden > 0 else 0)
+    words = max(text_width(word, CENTRE_SIZE) for word in concept.term.split() or [""])
+    centre_width = min(max(CENTRE_WIDTH, words + 16), WIDTH / 2)
+    room = WIDTH / 2 - centre_width / 2 - EDGE - LABEL_GAP - 2
     cx, cy = WIDTH / 2, 12 + rows * ROW / 2
-    centre_lines = wrap(concept.term, CENTRE_SIZE, CENTRE_WIDTH - 14, 3)
+    centre_lines = wrap(concept.term, CENTRE_SIZE, centre_width - 14, 3)
     box_h = CENTRE_SIZE * 1.2 * len(centre_lines) + 12
-    body, boxes = [], [Box(cx - CENTRE_WIDTH / 2, cy - box_h / 2, CENTRE_WIDTH, box_h)]
+    centre_box = Box(cx - centre_width / 2, cy - box_h / 2, centre_width, box_h)
+    body, boxes = [], [centre_box]
     for i, item in enumerate(shown):
         left = i < left_count
         row = i if left else i - left_count
         column_rows = left_count if left else len(shown) - left_count
         y = 12 + (rows - column_rows) * ROW / 2 + row * ROW + ROW / 2
-        x = cx - CENTRE_WIDTH / 2 - 3 * DOT if left else cx + CENTRE_WIDTH / 2 + 3 * DOT
-        x = x - 8 if left else x + 8
-        start = cx - CENTRE_WIDTH / 2 if left else cx + CENTRE_WIDTH / 2
+        start = centre_box.x if left else centre_box.x + centre_width
+        x = start - EDGE if left else start + EDGE
         bend = (start + x) / 2
-        node, kind = _node(here, item, links, x, y, left, boxes)
+        node, covered = _node(here, item, links, x, y, left, room)
+        boxes += covered
+        kind = "contrast" if item.contrast else "related"
         dash = ' stroke-dasharray="5 4"' if item.contrast else ""
         body.append(
             f'<path class="cg-edge cg-edge-{kind}" d="M{num(start)} {num(cy)} C{num(bend)} '
@@ -95,18 +106,17 @@ def neighbourhood_svg(concept: Concept, xref: CrossReferences, links: Links) -> 
         )
         if item.contrast:
             body.append(
-                f'<text class="cg-edge-label" x="{num(x + 22 if left else x - 22)}" '
-                f'y="{num(y + 4)}" font-size="11" text-anchor="middle" '
-                'fill="currentColor">vs.</text>'
+                f'<text class="cg-edge-label" x="{num(x)}" y="{num(y + DOT + 10)}" '
+                'font-size="10" text-anchor="middle" fill="currentColor">vs.</text>'
             )
         body.append(node)
-    centre = (
-        f'<g class="cg-centre" aria-current="page"><rect x="{num(cx - CENTRE_WIDTH / 2)}" '
-        f'y="{num(cy - box_h / 2)}" width="{CENTRE_WIDTH}" height="{num(box_h)}" rx="8" '
+    first = cy - box_h / 2 + 6 + CENTRE_SIZE * 0.95
+    body.append(
+        f'<g class="cg-centre" aria-current="page"><rect x="{num(centre_box.x)}" '
+        f'y="{num(centre_box.y)}" width="{num(centre_width)}" height="{num(box_h)}" rx="8" '
         'fill="currentColor"/>'
-        f"{label(centre_lines, cx, cy - box_h / 2 + 6 + CENTRE_SIZE * 0.95, CENTRE_SIZE, 'middle')}</g>"
+        f"{label(centre_lines, cx, first, CENTRE_SIZE, 'middle')}</g>"
     )
-    body.append(centre)
     legend_y = height - 10
     if hidden > 0:
         body.append(
@@ -122,7 +132,11 @@ def neighbourhood_svg(concept: Concept, xref: CrossReferences, links: Links) -> 
         if count
         else f"{concept.term} has no related or contrasted concepts yet."
     )
-    return svg("map", WIDTH, height, f"Map of {concept.term}", description, body)
+    return svg("map", WIDTH, height, f"Map of {concept.term}", description, body), boxes
+
+
+def neighbourhood_svg(concept: Concept, xref: CrossReferences, links: Links) -> str:
+    return neighbourhood(concept, xref, links)[0]
 
 
 def _legend(y: float) -> str:
