@@ -208,6 +208,8 @@ def test_a_map_node_click_opens_the_concept_and_labels_do_not_overlap(
         for b in boxes[i + 1 :]:
             assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1], (a, b)
     p.goto(served["site-basic"] + "concepts/organizational-learning.html")
+    p.locator("svg.cg-map a.cg-node").first.focus()  # a keyboard reaches the nodes
+    assert p.evaluate("document.activeElement.closest('svg.cg-map') !== null")
     p.locator("svg.cg-map a.cg-node", has_text="Learning organization").first.click()
     p.wait_for_url("**/concepts/learning-organization.html")
     assert p.locator("h1").inner_text() == "Learning organization"

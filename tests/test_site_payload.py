@@ -63,6 +63,7 @@ def payload(tmp_path_factory: pytest.TempPathFactory) -> Build:
         "authors.html",
         "concepts/index.html",
         "index.html",
+        "map.html",
     ],
 )
 def test_no_page_contains_an_injected_element_or_attribute(payload: Build, page: str) -> None:

@@ -16,7 +16,6 @@ from pathlib import Path
 from citegloss.audits import Audit, citing_audits, load_audits
 from citegloss.bib import load_bibliography
 from citegloss.check import check
-from citegloss.export.files import data_files, rdf_files
 from citegloss.glossary import load_glossary
 from citegloss.model import Bibliography, Finding, Glossary, Location
 from citegloss.render import Links, PageMaker, Site, render_site
@@ -118,6 +117,10 @@ def write_files(folder: Path, files: dict[str, str]) -> None:
 
 def write_downloads(site: Site, base_uri: str, folder: Path) -> None:
     """Every data download of a rendered site (JSON, CSL-JSON, SKOS), written into `folder`."""
+    # Imported here: rdflib takes half a second to import, and the site builds without it
+    # while the forked process that runs this makes the files.
+    from citegloss.export.files import data_files, rdf_files
+
     write_files(folder, data_files(site.xref))
     write_files(folder, rdf_files(site.xref, Identifiers(base_uri, site.links)))
 
