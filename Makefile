@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve build test lint bench bench-site browser clean
+.PHONY: serve build test lint bench bench-site bench-hostile fuzz bench-verify bench-extract browser clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PY) -m venv $(VENV)
@@ -41,6 +41,22 @@ bench: $(STAMP)
 # Site build time against plain MkDocs, 1,000 and 2,000 generated concepts (a few minutes).
 bench-site: $(STAMP)
 	$(BIN)/python benchmarks/site_bench.py 1000 2000
+
+# Worst seconds and MB per class of hostile input (tests/test_hostile_*.py under a 500 MB cap).
+bench-hostile: $(STAMP)
+	$(BIN)/python benchmarks/hostile_bench.py
+
+# 5,000 random mutations of concept, audit and .bib files through check, audit and the renderer.
+fuzz: $(STAMP)
+	$(BIN)/python tests/fuzz.py --iterations 5000 --builds 3
+
+# citegloss verify against the loopback fake provider: 1,000 entries cold at 10 req/s (~100 s), then warm.
+bench-verify: $(STAMP)
+	$(BIN)/python benchmarks/verify_bench.py 1000 10
+
+# The citation extractor at doubling sizes of once-quadratic inputs, and on the shared corpus.
+bench-extract: $(STAMP)
+	$(BIN)/python benchmarks/extract_bench.py
 
 clean:
 	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache

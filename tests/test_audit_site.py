@@ -102,7 +102,19 @@ def test_pages_render_without_a_site_generator(monkeypatch: pytest.MonkeyPatch) 
 TAGS = {"h1", "p", "span", "strong", "div", "table", "thead", "tbody", "tr", "th", "td", "a",
         "ul", "li", "code"}  # fmt: skip
 ATTRIBUTES = {"class", "href", "id"}
-TOKENS = [*"<>&\"'`=/\\ \n[]()*_#!-:;abcXYZ“”", "javascript:", "onerror=", "<script>", "Senge"]
+TOKENS = [
+    *"<>&\"'`=/\\ \n[]()*_#!-:;{}abcXYZ“”",
+    "javascript:",
+    "onerror=",
+    "<script>",
+    "Senge",
+    "𝑥",
+    "🎉",
+    "\u202e",
+    "\u200b",
+    "{: onclick=x }",
+    "---\n",
+]
 nasty = st.lists(st.sampled_from(TOKENS), min_size=1, max_size=25).map("".join)
 
 
@@ -142,6 +154,7 @@ def test_audit_pages_contain_only_the_renderer_s_markup(
             assert set(attributes) <= ATTRIBUTES, (tag, attributes)
         for block in html.split("\n\n"):
             assert block.startswith(("<", "## ")), block
+        assert "\u202e" not in html and "\u200b" not in html
 
 
 def test_the_bibliography_links_back_to_the_audits_citing_an_entry(site: Build) -> None:

@@ -42,6 +42,13 @@ ONE_MISTAKE = {
     "unknown-related": ("unknown-related", CONCEPT, 2, "'learning-organisation'"),
     "unused-entry": ("unused-entry", "references.bib", 27, "'garvin2000learning'"),
     "duplicate-work": ("duplicate-work", "references.bib", 27, "same title and year"),
+    "reserved-id": ("reserved-id", "glossary/index.yaml", 1, "'index' cannot be an id"),
+    "invisible-character": (
+        "invisible-character",
+        CONCEPT,
+        9,
+        "cite 'senge2006<U+200B>fifth' contains an invisible",
+    ),
 }
 
 #: The codes the checker documents; each must be reachable from a fixture above.
@@ -60,6 +67,8 @@ CODES = {
     "unknown-related",
     "unused-entry",
     "duplicate-work",
+    "invisible-character",
+    "reserved-id",
 }
 
 
@@ -95,6 +104,7 @@ def test_tricky_but_correct_attributions_give_nothing(checked: Checked) -> None:
         ("unknown-key", "Did you mean 'senge2006fifth'?"),
         ("wrong-year", "Write `year: 1999`."),
         ("duplicate-work", "cite 'crossan1999organizational' everywhere"),
+        ("invisible-character", "Delete it: write 'senge2006fifth'."),
     ],
 )
 def test_suggestion_names_the_fix(scenario: str, suggestion: str, checked: Checked) -> None:

@@ -160,6 +160,63 @@ def test_a_page_built_from_payloads_runs_nothing(served: dict[str, str], page: o
     assert dialogs == []
 
 
+#: In the whole document (theme included): elements with a handler, links that run script.
+_ACTIVE = """() => [...document.querySelectorAll('*')].flatMap(e => [
+    ...[...e.attributes].filter(a => a.name.startsWith('on')).map(a => e.tagName + '[' + a.name + ']'),
+    ...(['href', 'src', 'action', 'formaction', 'xlink:href'].some(n =>
+        (e.getAttribute(n) || '').replace(/[\\s\\x00-\\x20]/g, '').toLowerCase().startsWith('javascript:'))
+        ? [e.tagName + ' javascript:'] : []),
+])"""
+#: Each payload page and a text of its data that must show, as text, on it.
+PAYLOAD_PAGES = {
+    "concepts/astral.html": "𝑥 Astral 🎉 term [x](javascript:alert(20)){: onmouseover=alert(21) }",
+    "concepts/emoji.html": "🎉",
+    "concepts/payload.html": "<script>document.title='pwned';alert(7)</script>Payload",
+    "concepts/ordinary.html": "Ordinary",
+    "concepts/index.html": "🎉 alias {: onclick=alert(22) }",
+    "audits/index.html": "𝑥 Audit 🎉 [a](javascript:alert(40)){: onmouseover=alert(41) }",
+    "audits/astral-audit.html": "Evil (2020) 𝑥 [d](javascript:alert(46)){: onclick=alert(47) }",
+    "bibliography.html": "[h](javascript:alert(62))",
+    "authors.html": "𝑥ve reversed Zoë [g](javascript:alert(60))",
+    "index.html": "𝑥 Astral 🎉 term",
+}
+
+
+@pytest.mark.parametrize("path", PAYLOAD_PAGES)
+def test_astral_bidi_and_markdown_payloads_run_nothing_and_show_as_text(
+    served: dict[str, str], page: object, path: str
+) -> None:
+    p = page  # type: ignore[assignment]
+    dialogs: list[str] = []
+    p.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    p.goto(served["site-payload"] + path)
+    p.wait_for_load_state("load")
+    for link in p.locator("article a").all()[:40]:  # tooltips open; handlers would fire
+        link.hover()
+    p.wait_for_timeout(300)
+    assert p.evaluate(_ACTIVE) == []
+    assert dialogs == []
+    shown = p.locator("article").inner_text()
+    assert PAYLOAD_PAGES[path] in " ".join(shown.split())
+    assert not set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200b") & set(shown)
+    assert "title:" not in shown.split("Also called", 1)[0]  # no front matter shown as text
+
+
+def test_a_tooltip_built_from_astral_and_bidi_text_shows_it_as_text(
+    served: dict[str, str], page: object
+) -> None:
+    p = page  # type: ignore[assignment]
+    dialogs: list[str] = []
+    p.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    p.goto(served["site-payload"] + "concepts/ordinary.html")
+    term = p.locator("a.cg-term", has_text="reversed alias")
+    term.hover()
+    tooltip = p.get_by_text("𝑥 Astral 🎉 term [x](javascript:alert(20)){: onmouseover=alert(21) }:")
+    tooltip.first.wait_for(state="visible")
+    assert "\u202e" not in tooltip.first.inner_text()
+    assert p.evaluate(_ACTIVE) == [] and dialogs == []
+
+
 def test_the_site_works_from_file_urls(
     tmp_path_factory: pytest.TempPathFactory, page: object
 ) -> None:

@@ -21,7 +21,7 @@ from mkdocs.utils.yaml import yaml_load
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 #: Hand-written pages the tests build with (the API page needs mkdocstrings: tested apart).
-DOCS = ("index.md", "contributing.md", "audits.md", "engines.md")
+DOCS = ("index.md", "contributing.md", "audits.md", "verification.md", "engines.md")
 
 
 @dataclass

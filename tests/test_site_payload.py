@@ -1,8 +1,10 @@
-"""Text from YAML and BibTeX is data: markup in a term, summary, quote, note, contrast or bib
-field shows as text and never becomes an element, an attribute or a link."""
+"""Text from YAML and BibTeX is data: markup in a term, summary, quote, note, contrast, audit or
+bib field shows as text and never becomes an element, an attribute or a link, whatever its
+characters (outside the BMP, bidi controls, zero-width); the strict build passes."""
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 
@@ -49,7 +51,7 @@ def injected(html: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def payload(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    build = build_site("site-payload", tmp_path_factory.mktemp("payload"))
+    build = build_site("site-payload", tmp_path_factory.mktemp("payload"), strict=True)
     assert build.returncode == 0, build.log
     return build
 
@@ -59,6 +61,10 @@ def payload(tmp_path_factory: pytest.TempPathFactory) -> Build:
     [
         "concepts/payload.html",
         "concepts/ordinary.html",
+        "concepts/astral.html",
+        "concepts/emoji.html",
+        "audits/index.html",
+        "audits/astral-audit.html",
         "bibliography.html",
         "authors.html",
         "concepts/index.html",
@@ -101,3 +107,76 @@ def test_bib_fields_cannot_make_links_of_their_own(payload: Build) -> None:
     assert "javascript:alert(5)" not in bibliography  # a non-http url is dropped
     assert 'href="https://doi.org/10.1000/%22%3E%3Cscript%3Ealert(4)%3C/script%3E"' in bibliography
     assert "Evil, E. (2020). &lt;script&gt;document.title=" in bibliography
+
+
+#: Bidirectional controls and zero-width characters: no page may carry one.
+INVISIBLE = (
+    "\u061c\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\ufeff"
+)
+
+
+def article(page: str) -> str:
+    return page.split("<article", 1)[1].split("</article>", 1)[0]
+
+
+@pytest.mark.parametrize(
+    ("page", "title"),
+    [
+        (
+            "concepts/astral.html",
+            "𝑥 Astral 🎉 term [x](javascript:alert(20)){: onmouseover=alert(21) }",
+        ),
+        ("concepts/emoji.html", "🎉"),
+        (
+            "audits/astral-audit.html",
+            "Audit: 𝑥 Audit 🎉 [a](javascript:alert(40)){: onmouseover=alert(41) }",
+        ),
+    ],
+)
+def test_characters_outside_the_bmp_keep_the_title_and_no_front_matter_shows(
+    payload: Build, page: str, title: str
+) -> None:
+    html = payload.page(page)
+    assert f"<title>{title} - citegloss</title>" in html
+    assert "<p>title:" not in article(html) and "\\ud83" not in html  # no front matter as text
+    assert "<hr" not in article(html)
+
+
+def test_markdown_in_astral_text_stays_text(payload: Build) -> None:
+    page = article(payload.page("concepts/astral.html"))
+    assert (
+        '<h1 class="cg-term">𝑥 Astral 🎉 term [x](javascript:alert(20)){: onmouseover=alert(21) }</h1>'
+        in page
+    )
+    assert "𝑥 summary [y](javascript:alert(23)) {: onmouseover=alert(24) }" in page
+    assert "𝑥 quote {: onclick=alert(26) } isolate" in page
+    assert "𝑥 other {: onmouseover=alert(30) }" in page
+    assert "&lt;!-- citegloss:block 0 --&gt;" in page
+    audit = article(payload.page("audits/astral-audit.html"))
+    assert "Evil (2020) 𝑥 [d](javascript:alert(46)){: onclick=alert(47) }" in audit
+    assert "𝑥 reason [f](javascript:alert(50))" in audit
+    bibliography = article(payload.page("bibliography.html"))
+    assert "𝑥 Title" in bibliography and "[h](javascript:alert(62))" in bibliography
+
+
+@pytest.mark.parametrize(
+    "page",
+    ["concepts/astral.html", "concepts/ordinary.html", "concepts/index.html", "audits/index.html",
+     "audits/astral-audit.html", "bibliography.html", "authors.html", "index.html",
+     "search/search_index.json"],
+)  # fmt: skip
+def test_no_bidi_control_or_zero_width_character_reaches_a_page(payload: Build, page: str) -> None:
+    html = payload.page(page)
+    assert [f"U+{ord(c):04X}" for c in INVISIBLE if c in html] == []
+    if page.endswith(".json"):
+        assert all(f"\\u{ord(c):04x}" not in html.lower() for c in INVISIBLE)
+    else:
+        assert "desrever" in html or "astral" not in page  # the text around them stays
+
+
+def test_search_settings_arrive_without_front_matter(payload: Build) -> None:
+    index = json.loads(payload.page("search/search_index.json"))
+    boosts = {doc["location"].split("#")[0]: doc.get("boost") for doc in index["docs"]}
+    assert boosts["concepts/astral.html"] == boosts["concepts/emoji.html"] == 2
+    assert "concepts/index.html" not in boosts and "authors.html" not in boosts
+    assert boosts["bibliography.html"] is None

@@ -187,3 +187,27 @@ def test_references_are_formatted_apa_like_even_when_incomplete() -> None:
         "d": "Zed, Q. (n.d.). Chapter.",
         "e": "X, Y. (n.d.).",
     }
+
+
+def a_second_concepts_index(xref: CrossReferences, links: Links) -> list[Page]:
+    return [Page(src="concepts/index.md", markdown="<p>another index</p>\n")]
+
+
+def test_two_generated_pages_at_one_path_stop_the_build(tmp_path: Path) -> None:
+    """Never one page silently hiding another (the misleading 'docs/... is hidden' of old)."""
+    import yaml
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import PluginError
+    from mkdocs.structure.files import Files
+
+    from test_site_build import site_config
+
+    config_file = site_config("site-basic", tmp_path)
+    settings = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    for plugin in settings["plugins"]:
+        if isinstance(plugin, dict) and "citegloss" in plugin:
+            plugin["citegloss"]["extra_pages"] = ["test_site_plugin:a_second_concepts_index"]
+    config_file.write_text(yaml.safe_dump(settings), encoding="utf-8")
+    config = load_config(str(config_file))
+    with pytest.raises(PluginError, match=r"two generated pages would be docs/concepts/index\.md"):
+        config.plugins.on_files(Files([]), config=config)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -31,7 +33,29 @@ ATTRIBUTES = {"class", "href", "id", "title", "data-label", "type",
               "dy", "cx", "cy", "r", "rx", "d", "fill", "stroke", "stroke-dasharray",
               "font-size", "text-anchor"}  # fmt: skip
 
-TOKENS = [*"<>&\"'`=/\\ \n[]()*_#!-:;abcXYZ", "javascript:", "onerror=", "--8<--", "<script>"]
+TOKENS = [
+    *"<>&\"'`=/\\ \n[]()*_#!-:;{}abcXYZ",
+    "javascript:",
+    "onerror=",
+    "--8<--",
+    "<script>",
+    "𝑥",
+    "🎉",
+    "\u202e",
+    "\u2066",
+    "\u200b",
+    "\ufeff",
+    "\ud800",
+    "{: onclick=x }",
+    "---\n",
+]
+#: The headings a page's Markdown may hold: fixed words, or an A-Z letter (one letter's capital).
+HEADING = re.compile(
+    r"## (?:Definitions \(\d+\)|Related concepts|Contrasts|[^\W\d_]{1,3}|0–9|Other)"
+)
+BLOCK = "<!-- citegloss:block "
+#: Bidi controls, zero-width characters and lone surrogates: never on a page.
+INVISIBLE = set("\u202e\u2066\u200b\ufeff\ud800")
 nasty = (
     st.lists(st.sampled_from(TOKENS), min_size=1, max_size=30)
     .map("".join)
@@ -52,7 +76,7 @@ def test_generated_pages_contain_only_the_renderer_s_markup(
     here = Location("glossary/a.yaml")
     claim = Claim(author, 2000, "k", here)
     a = Concept(
-        "a", term, (Definition(claim, pages=pages, quote=quote, note=note, facets=Facets(("team",), "process")),),
+        "a", term, (Definition(claim, pages=pages, quote=quote, note=note, facets=Facets((note, "team"), point)),),
         here, aliases=(alias,), summary=summary, related=("b",),
         contrasts=(Contrast("b", (ContrastPoint("stance", point, point, claim, pages),), here),),
     )  # fmt: skip
@@ -75,7 +99,7 @@ def test_generated_pages_contain_only_the_renderer_s_markup(
                 assert '<script type="application/ld+json">' in "".join(page.html_blocks)
             assert set(attributes) <= ATTRIBUTES, (page.src, tag, attributes)
         for line in page.markdown.splitlines():
-            # Outside the HTML blocks only front matter, headings and block markers remain.
-            assert line == "" or line.startswith(
-                ("---", "title:", "search:", "  ", "#", "<!-- citegloss:block ")
-            ), line
+            # Outside the HTML blocks only the renderer's headings and block markers remain.
+            assert line == "" or HEADING.fullmatch(line) or line.startswith(BLOCK), line
+        assert not INVISIBLE & set(page.markdown + "".join(page.html_blocks)), page.src
+        assert "<" not in page.meta["title"] and not INVISIBLE & set(page.meta["title"])

@@ -1,4 +1,5 @@
-"""`mkdocs serve` rebuilds when a contributor edits a concept file or references.bib."""
+"""`mkdocs serve` rebuilds when a contributor edits a concept file or references.bib, and shows a
+failed citation check in the page itself until the next good save."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from citegloss.render.problems import BANNER_CLASS
 from test_site_build import site_config
 
 TIMEOUT = 90.0
@@ -25,19 +27,22 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def wait_for(url: str, text: str) -> str:
-    """Fetch `url` from the local server until it contains `text` (bounded in time)."""
+def wait_for(url: str, text: str, *, absent: str = "") -> str:
+    """Fetch `url` from the local server until it contains `text` and not `absent` (bounded in
+    time)."""
     deadline, page = time.monotonic() + TIMEOUT, ""
     while time.monotonic() < deadline:
         try:
             with urllib.request.urlopen(url, timeout=5) as response:
                 page = response.read().decode("utf-8")
-            if text in page:
+            if text in page and not (absent and absent in page):
                 return page
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             pass
         time.sleep(0.5)
-    raise AssertionError(f"{url} never contained {text!r}; last page was {len(page)} characters")
+    raise AssertionError(
+        f"{url} never contained {text!r} without {absent!r}; last page was {len(page)} characters"
+    )
 
 
 @pytest.fixture
@@ -79,3 +84,27 @@ def test_serve_rebuilds_on_yaml_and_bib_edits(served: tuple[Path, str]) -> None:
         encoding="utf-8",
     )
     wait_for(f"{base}/bibliography.html", "A Retitled Perspective")
+
+
+def test_serve_shows_a_failed_check_in_the_page_and_recovers(served: tuple[Path, str]) -> None:
+    root, base = served
+    concept = root / "glossary" / "organizational-learning.yaml"
+    page, home = f"{base}/concepts/organizational-learning.html", f"{base}/index.html"
+    good = concept.read_text(encoding="utf-8")
+    wait_for(page, "Organizational learning")
+
+    concept.write_text(good.replace("year: 1991", "year: 1990", 1), encoding="utf-8")
+    shown = wait_for(page, BANNER_CLASS)
+    assert "wrong-year" in shown
+    assert "&#x27;huber1991organizational&#x27; is from 1991, not 1990" in shown
+    assert "glossary/organizational-learning.yaml:9:11" in shown
+    assert BANNER_CLASS in wait_for(home, BANNER_CLASS)  # every page says so
+
+    concept.write_text("term: [Organizational learning\n", encoding="utf-8")
+    shown = wait_for(page, "yaml-error")  # the concept's address still answers, with the finding
+    assert BANNER_CLASS in shown
+
+    concept.write_text(good, encoding="utf-8")
+    recovered = wait_for(page, "Organizational learning", absent=BANNER_CLASS)
+    assert "huber1991organizational" in recovered
+    wait_for(home, "Organizational learning", absent=BANNER_CLASS)

@@ -194,7 +194,8 @@ def _missing_coauthors(
 
 
 def check_year(claim: Claim, reference: Reference) -> list[Finding]:
-    if reference.year is None or reference.accepts_year(claim.year):
+    """A wrong year, unless either side has none (an audit's "n.d." is year 0)."""
+    if reference.year is None or not claim.year or reference.accepts_year(claim.year):
         return []
     years = str(reference.year) + (
         f" (first published {reference.orig_year})" if reference.orig_year else ""

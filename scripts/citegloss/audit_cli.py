@@ -18,7 +18,8 @@ from typing import Any
 
 import yaml
 
-from citegloss.audit_match import draft_audit
+from citegloss import limits
+from citegloss.audit_match import draft_audit, draft_limits, draft_parts
 from citegloss.audit_verdicts import (
     VERDICTS,
     counts,
@@ -27,17 +28,13 @@ from citegloss.audit_verdicts import (
     judge_audit,
 )
 from citegloss.audits import load_audits
-from citegloss.bib import load_bibliography
-from citegloss.cli import (
-    EXIT_CLEAN,
-    EXIT_FINDINGS,
-    CannotRun,
-    add_input_options,
-    add_output_options,
-    emit,
-)
-from citegloss.model import Bibliography
-from citegloss.paths import display_path
+from citegloss.inputs import CannotRun, cannot_read, read_bibliography, require_file, require_folder
+from citegloss.options import EXIT_CLEAN, EXIT_FINDINGS, add_input_options, add_output_options, emit
+from citegloss.paths import UnsafeWrite, display_path, refuse_symlinks, write_text_atomically
+from citegloss.report import printable
+
+#: libyaml's emitter when PyYAML has it: the pure-Python one takes seconds on a long draft.
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def add_audit_command(commands: Any) -> None:
@@ -80,26 +77,16 @@ def add_audit_command(commands: Any) -> None:
     extract.set_defaults(run=run_extract)
 
 
-def _bibliography(path: Path) -> Bibliography:
-    if not path.is_file():
-        raise CannotRun(f"the bibliography '{path}' does not exist (use --bib FILE)")
-    try:
-        return load_bibliography(path)
-    except UnicodeDecodeError as exc:
-        raise CannotRun(f"'{path}' is not UTF-8 text ({exc.reason}): save it as UTF-8") from exc
-    except OSError as exc:
-        raise CannotRun(f"cannot read '{path}': {exc.strerror}") from exc
-
-
 def run_audit(args: argparse.Namespace) -> int:
     folder: Path = args.audits or args.glossary / "audits"
-    if not folder.is_dir():
-        raise CannotRun(f"the audits folder '{folder}' does not exist (use --audits DIR)")
-    bibliography = _bibliography(args.bib)
+    require_folder(folder, "audits folder", "use --audits DIR")
+    bibliography = read_bibliography(args.bib)
     try:
         audits, findings = load_audits(folder)
     except OSError as exc:
-        raise CannotRun(f"cannot read '{exc.filename or folder}': {exc.strerror}") from exc
+        raise cannot_read(exc, folder) from exc
+    except limits.BadLimit as exc:
+        raise CannotRun(str(exc)) from exc
     findings += bibliography.findings
     summaries: list[dict[str, Any]] = []
     for audit in audits:
@@ -120,7 +107,7 @@ def run_audit(args: argparse.Namespace) -> int:
     if args.format == "text":
         for s in summaries:
             tally = ", ".join(f"{n} {VERDICTS.get(c, c)}" for c, n in s["verdicts"].items() if n)
-            print(f"{s['file']}: {s['citations']} citations: {tally or 'none'}")
+            print(printable(f"{s['file']}: {s['citations']} citations: {tally or 'none'}"))
     broken = [
         f for f in findings if is_about_audit_file(f) or f.code in ("bib-error", "duplicate-key")
     ]
@@ -132,44 +119,70 @@ def _slug(name: str) -> str:
 
 
 def _read_document(path: Path) -> str:
-    if path.is_dir():
-        raise CannotRun(f"'{path}' is a folder: give the document's text file")
-    if not path.is_file():
-        raise CannotRun(f"the document '{path}' does not exist")
+    require_file(path, "document", "")
     try:
-        return path.read_text(encoding="utf-8")
+        data = limits.read_limited(path, str(path), limits.SOURCE)
+    except (limits.FileTooLarge, limits.BadLimit) as exc:
+        raise CannotRun(str(exc)) from exc
+    except OSError as exc:
+        raise cannot_read(exc, path) from exc
+    try:
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise CannotRun(f"'{path}' is not UTF-8 text ({exc.reason}): save it as UTF-8") from exc
-    except OSError as exc:
-        raise CannotRun(f"cannot read '{path}': {exc.strerror}") from exc
 
 
 def run_extract(args: argparse.Namespace) -> int:
     text = _read_document(args.file)
     output: Path = args.output or args.glossary / "audits" / f"{_slug(args.file.stem)}.yaml"
     to_stdout = str(output) == "-"
-    if not to_stdout and output.exists() and not args.force:
-        raise CannotRun(f"'{output}' exists; use --force to overwrite it, or -o OUT")
-    bibliography = _bibliography(args.bib)
+    exists = f"'{output}' exists; use --force to overwrite it, or -o OUT"
+    if not to_stdout:
+        try:
+            refuse_symlinks(output)  # before the work of extracting, and again as it writes
+        except UnsafeWrite as exc:
+            raise CannotRun(str(exc)) from exc
+        if output.exists() and not args.force:
+            raise CannotRun(exists)
+    bibliography = read_bibliography(args.bib)
     draft = draft_audit(text, bibliography, source=display_path(args.file), title=args.title)
+    parts = draft_parts(draft)
+    # more citations than one audit file holds: OUT, OUT-2, OUT-3, ... (each says which part)
+    outputs = [output] + [
+        output.with_name(f"{output.stem}-{n}{output.suffix}") for n in range(2, len(parts) + 1)
+    ]
+    if not to_stdout and not args.force and (taken := [o for o in outputs[1:] if o.exists()]):
+        raise CannotRun(f"'{taken[0]}' exists; use --force to overwrite it, or -o OUT")
     header = (
         f"# Draft audit of {display_path(args.file)}, written by `citegloss audit extract`.\n"
         "# Check every citation against the document, and every `cite` against references.bib.\n"
     )
-    body = yaml.safe_dump(draft, sort_keys=False, allow_unicode=True, width=100)
-    if to_stdout:
-        sys.stdout.write(header + body)
-        return EXIT_CLEAN
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(header + body, encoding="utf-8")
-    except OSError as exc:
-        raise CannotRun(f"cannot write '{output}': {exc.strerror}") from exc
-    citations: list[dict[str, Any]] = draft["citations"]  # type: ignore[assignment]
-    matched = sum(1 for c in citations if c["cite"])
-    print(
-        f"Wrote {display_path(output)}: {len(citations)} citations, {matched} matched to "
-        f"references.bib, {len(citations) - matched} to identify by hand.",
-        file=sys.stderr,
-    )
+    for out, part in zip(outputs, parts, strict=True):
+        body = yaml.dump(part, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=100)
+        if to_stdout:
+            sys.stdout.write(("---\n" if out is not output else "") + header + body)
+            continue
+        try:
+            write_text_atomically(out, header + body, overwrite=args.force)
+        except UnsafeWrite as exc:
+            raise CannotRun(str(exc)) from exc
+        except FileExistsError as exc:  # it appeared while the draft was made
+            raise CannotRun(f"'{out}' exists; use --force to overwrite it, or -o OUT") from exc
+        except OSError as exc:
+            raise CannotRun(f"cannot write '{out}': {exc.strerror}") from exc
+        citations: list[dict[str, Any]] = part["citations"]  # type: ignore[assignment]
+        matched = sum(1 for c in citations if c["cite"])
+        print(
+            printable(
+                f"Wrote {display_path(out)}: {len(citations)} citations, {matched} matched to "
+                f"references.bib, {len(citations) - matched} to identify by hand."
+            ),
+            file=sys.stderr,
+        )
+    if len(parts) > 1:
+        print(
+            f"An audit file holds at most {draft_limits()[0]} citations: the draft is split into "
+            f"{len(parts)} files, each saying in its note which part it is.",
+            file=sys.stderr,
+        )
     return EXIT_CLEAN

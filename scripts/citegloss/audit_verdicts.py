@@ -161,7 +161,14 @@ def document_reference_findings(audit: Audit, bibliography: Bibliography) -> lis
 
 def is_about_audit_file(finding: Finding) -> bool:
     """Findings the project must fix (the audit file is wrong), not the audited document."""
-    return finding.code in ("yaml-error", "schema-error", "unknown-key")
+    return finding.code in (
+        "yaml-error",
+        "schema-error",
+        "file-too-large",
+        "unknown-key",
+        "invisible-character",
+        "reserved-id",
+    )
 
 
 def counts(verdicts: list[Verdict]) -> dict[str, int]:

@@ -13,11 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from citegloss.glossary import SLUG
+from citegloss.glossary import SLUG, reserved_id
 from citegloss.model import Claim, Finding, Location
-from citegloss.paths import display_path
+from citegloss.paths import display_path, yaml_files
 from citegloss.schema import read_document
 from citegloss.yamlfile import YamlDocument, YamlPath
+
+#: What a citation may give in place of a year (its claim's year is then 0).
+UNDATED = ("n.d.", "forthcoming", "in press")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +70,8 @@ def _citation(
     item: dict[str, Any], path: YamlPath, doc: YamlDocument, shown: str
 ) -> Citation | None:
     author, year, cite = item.get("author"), item.get("year"), item.get("cite")
+    if year in UNDATED:
+        year = 0  # "n.d.", "forthcoming", "in press": no year to compare
     if not (isinstance(author, str) and isinstance(year, int) and not isinstance(year, bool)):
         return None  # a schema-error already says what is wrong
     claim = Claim(
@@ -80,7 +85,7 @@ def _citation(
     )
     line = item.get("line")
     return Citation(
-        as_written=_text(item.get("as_written")) or f"{author} ({year})",
+        as_written=_text(item.get("as_written")) or f"{author} ({item.get('year')})",
         claim=claim,
         line=line if isinstance(line, int) and not isinstance(line, bool) else 0,
         title=_text(item.get("title")),
@@ -135,6 +140,8 @@ def load_audit_file(path: Path, shown: str = "") -> tuple[Audit | None, list[Fin
                 "Rename it, e.g. glossary/audits/km-blog-2023.yaml.",
             )
         )
+    if reserved := reserved_id(path, shown, "audits", "overview of all audits"):
+        return None, [*findings, reserved]
     doc, read_findings = read_document(path, shown, "audit")
     findings += read_findings
     if doc is None:
@@ -152,15 +159,11 @@ def load_audit_file(path: Path, shown: str = "") -> tuple[Audit | None, list[Fin
     return build_audit(path.stem, doc, shown), findings
 
 
-def audit_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in (".yaml", ".yml"))
-
-
 def load_audits(folder: Path) -> tuple[list[Audit], list[Finding]]:
     """Every audit in the folder. Raises OSError when the folder cannot be read."""
     audits, findings = [], []
     shown_root = display_path(folder)
-    for path in audit_files(folder):
+    for path in yaml_files(folder):
         audit, file_findings = load_audit_file(path, f"{shown_root}/{path.name}")
         findings += file_findings
         if audit is not None:

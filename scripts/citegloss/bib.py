@@ -17,6 +17,7 @@ from pybtex.database.input.bibtex import Parser
 from pybtex.exceptions import PybtexError
 from pybtex.scanner import PrematureEOF, PybtexSyntaxError
 
+from citegloss import limits
 from citegloss.model import Bibliography, Finding, Location, Person, Reference, Severity
 from citegloss.names import decode_latex
 from citegloss.paths import display_path
@@ -178,5 +179,7 @@ def parse_bibliography(text: str, path: str) -> Bibliography:
 
 
 def load_bibliography(path: Path) -> Bibliography:
-    """Read and parse references.bib. Raises OSError/UnicodeDecodeError when it cannot be read."""
+    """Read and parse references.bib. Raises OSError/UnicodeDecodeError when it cannot be read,
+    limits.FileTooLarge when it is larger than CITEGLOSS_MAX_BIB_BYTES."""
+    limits.check_size(path, display_path(path), limits.BIB)
     return parse_bibliography(path.read_text(encoding="utf-8"), display_path(path))

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from rapidfuzz import process
 
 from citegloss.attribution import BibIndex, check_claim
-from citegloss.model import Bibliography, Concept, Finding, Glossary, Reference
+from citegloss.invisible import invisible_identifier
+from citegloss.model import Bibliography, Concept, Finding, Glossary, Location, Reference
 from citegloss.names import fold_text
+from citegloss.verify.checks import verification_findings
+from citegloss.verify.record import EntryRecord
 
 
 def quotes_without_pages(concept: Concept) -> list[Finding]:
@@ -96,26 +99,54 @@ def duplicate_works(bibliography: Bibliography) -> list[Finding]:
 
 
 def check(
-    glossary: Glossary, bibliography: Bibliography, cited_elsewhere: frozenset[str] = frozenset()
+    glossary: Glossary,
+    bibliography: Bibliography,
+    cited_elsewhere: frozenset[str] = frozenset(),
+    records: Mapping[str, EntryRecord] | None = None,
 ) -> list[Finding]:
     """All findings for a glossary and its bibliography, loading findings included, in file order.
 
     `cited_elsewhere`: keys other files cite (the audits), so their entries are not unused.
+    `records`: the verification record (references.verified.yaml), None when there is none.
     """
     index = BibIndex(bibliography)
-    ids = set(glossary.concepts)
+    ids = set(glossary.concepts) | glossary.unreadable  # an unreadable file has its own finding
     findings = [*glossary.findings, *bibliography.findings]
+    for reference in bibliography.references.values():
+        if found := invisible_identifier(reference.key, reference.location, "key"):
+            findings.append(found)
     for concept in glossary.concepts.values():
         for claim in concept.claims:
-            findings += check_claim(claim, bibliography, index)
+            if not invisible_identifier(claim.cite, claim.location, "cite"):  # reported on loading
+                findings += check_claim(claim, bibliography, index)
         findings += quotes_without_pages(concept)
         findings += unknown_related(concept, ids)
-    if not any(f.code == "yaml-error" for f in glossary.findings):
-        findings += unused_entries(
-            glossary, bibliography, cited_elsewhere
-        )  # unknowable while a file is unreadable
+    if not glossary.unreadable:  # unknowable while a file is unreadable: it may cite any entry
+        findings += unused_entries(glossary, bibliography, cited_elsewhere)
     findings += duplicate_works(bibliography)
+    findings += verification_findings(bibliography, records)
+    findings += former_id_findings(glossary)
     return sort_findings(findings)
+
+
+def former_id_findings(glossary: Glossary) -> list[Finding]:
+    """A former id that a concept now has, or that two concepts both claim, cannot redirect."""
+    findings, claimed = [], dict[str, str]()
+    for concept in sorted(glossary.concepts.values(), key=lambda c: c.id):
+        for old in concept.former_ids:
+            owner = old if old in glossary.concepts else claimed.get(old, "")
+            if owner:
+                findings.append(
+                    Finding.error(
+                        "former-id-taken",
+                        Location(concept.location.file, 1, 1),
+                        f"former id '{old}' is also the id of '{owner}': its old address "
+                        "cannot redirect here",
+                        f"Remove '{old}' from former_ids, or rename one of the concepts.",
+                    )
+                )
+            claimed.setdefault(old, concept.id)
+    return findings
 
 
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:

@@ -23,11 +23,26 @@ from citegloss.model import (
     Glossary,
     Location,
 )
-from citegloss.paths import display_path
+from citegloss.paths import display_path, yaml_files
 from citegloss.schema import read_document
 from citegloss.yamlfile import YamlDocument, YamlPath
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+#: File names whose page would take the place of a generated one (concepts/index is the index
+#: of concepts, audits/index the overview of audits): such a file is reported, not loaded.
+RESERVED_IDS = frozenset({"index"})
+
+
+def reserved_id(path: Path, shown: str, folder: str, page: str) -> Finding | None:
+    """`reserved-id` when the file's id would give it the address of the generated `page`."""
+    if path.stem not in RESERVED_IDS:
+        return None
+    return Finding.error(
+        "reserved-id",
+        Location(shown, 1, 1),
+        f"'{path.stem}' cannot be an id: {folder}/{path.stem} is the site's {page}",
+        f"Rename the file: the id is its name, e.g. {path.parent.name}/{path.stem}-1.yaml.",
+    )
 
 
 def _text(value: Any) -> str:
@@ -157,6 +172,8 @@ def load_concept_file(path: Path, shown: str = "") -> tuple[Concept | None, list
                 f"Rename it to {path.stem}.yaml.",
             )
         )
+    if reserved := reserved_id(path, shown, "concepts", "index of all concepts"):
+        return None, [*findings, reserved]
     doc, read_findings = read_document(path, shown, "concept")
     findings += read_findings
     if doc is None:
@@ -168,19 +185,22 @@ def _slugify(name: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", name.lower())) or "concept"
 
 
-def concept_files(root: Path) -> list[Path]:
-    """The concept files: *.yaml and *.yml directly in the folder (audits/ is another format)."""
-    return sorted(p for p in root.iterdir() if p.is_file() and p.suffix in (".yaml", ".yml"))
-
-
 def load_glossary(root: Path) -> Glossary:
     """Load every concept file. Raises OSError when the folder itself cannot be read."""
     concepts: dict[str, Concept] = {}
     findings: list[Finding] = []
+    unreadable: set[str] = set()
     shown_root = display_path(root)
-    for path in concept_files(root):
+    for path in yaml_files(root):  # directly in the folder: audits/ is another format
         concept, file_findings = load_concept_file(path, f"{shown_root}/{path.name}")
         findings += file_findings
         if concept is not None:
             concepts[concept.id] = concept
-    return Glossary(root=shown_root, concepts=concepts, findings=tuple(findings))
+        else:
+            unreadable.add(path.stem)
+    return Glossary(
+        root=shown_root,
+        concepts=concepts,
+        findings=tuple(findings),
+        unreadable=frozenset(unreadable - set(concepts)),
+    )

@@ -24,12 +24,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
+from citegloss.inputs import CannotRun
 from citegloss.model import Finding
-from citegloss.pipeline import check_inputs, load, render_inputs, start_downloads
+from citegloss.pipeline import check_inputs, load, render_inputs, start_downloads, write_downloads
 from citegloss.render import Page as RenderedPage
 from citegloss.render import PageMaker, Site, expand_html, fill_markers
+from citegloss.render.concept import concept_src
 from citegloss.render.identifiers import DEFAULT_BASE_URI
-from citegloss.report import format_text
+from citegloss.render.problems import problems_banner, unreadable_page
+from citegloss.report import format_text, printable
+from citegloss.verify.record import record_path
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -41,6 +45,11 @@ log = get_plugin_logger("citegloss")  # "mkdocs.plugins.citegloss"
 CSS = "assets/citegloss.css"
 #: Material's offline plugin loads this shim from a CDN; the site serves its own copy.
 SHIM = "assets/javascripts/iframe-worker-shim.js"
+#: How to name other inputs, in the plugin's words.
+HINTS = (
+    "set glossary_dir under plugins: citegloss in mkdocs.yml",
+    "set bib_file under plugins: citegloss in mkdocs.yml",
+)
 
 
 class CiteglossConfig(Config):  # type: ignore[no-untyped-call]
@@ -71,13 +80,24 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
     def __init__(self) -> None:
         self.site: Site | None = None
         self.generated: dict[str, RenderedPage] = {}
-        #: The data downloads, made aside while MkDocs builds the pages (see `start_downloads`).
+        #: `mkdocs serve`: show a failed check in the pages instead of stopping.
+        self.serving = False
+        #: The findings of a failed check while serving; every page shows them.
+        self.problems: list[Finding] = []
+        #: The data downloads: made aside while MkDocs builds the pages (`start_downloads`),
+        #: or, while serving (a threaded process must not fork), after the build.
         self.downloads: (
-            tuple[multiprocessing.process.BaseProcess, tempfile.TemporaryDirectory[str]] | None
+            tuple[multiprocessing.process.BaseProcess | None, tempfile.TemporaryDirectory[str]]
+            | None
         ) = None
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"  # MkDocs keeps this instance across rebuilds
+
     def _path(self, config: MkDocsConfig, value: str) -> Path:
-        return Path(config.config_file_path or ".").parent.joinpath(value).resolve()
+        # not resolved: a symbolic link is reported as one, not as the file it points to
+        folder = Path(config.config_file_path or ".").parent.resolve()
+        return Path(os.path.normpath(folder / value))
 
     @event_priority(-100)  # after the offline plugin has added its shim
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -90,32 +110,70 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         glossary_dir = self._path(config, self.config.glossary_dir)
         bib_file = self._path(config, self.config.bib_file)
-        if not glossary_dir.is_dir() or not bib_file.is_file():
-            raise PluginError(
-                f"citegloss: '{glossary_dir}' or '{bib_file}' does not exist; "
-                "set glossary_dir and bib_file under plugins: citegloss"
-            )
-        inputs = load(glossary_dir, bib_file)
+        try:
+            inputs = load(glossary_dir, bib_file, HINTS, parallel=False)
+        except CannotRun as exc:  # what `citegloss check` reports with exit 2
+            raise PluginError(printable(f"citegloss: {exc}")) from exc
         findings = check_inputs(inputs)
         errors = log_findings(findings)
-        if errors:
+        self.problems = findings if errors else []
+        if errors and not self.serving:
             raise PluginError(
                 f"citegloss check: {format_text(findings).splitlines()[-1]} "
                 "Fix the errors above (file:line:col) to build the site."
             )
         repo = Path(config.config_file_path or ".").parent.resolve()
-        self.site = render_inputs(
-            inputs,
-            directory_urls=config.use_directory_urls,
-            glossary_path=_relative(glossary_dir, repo),
-            bib_path=_relative(bib_file, repo),
-            link_terms=self.config.link_terms,
-            extra_pages=[_import(name) for name in self.config.extra_pages],
-            base_uri=self.config.base_uri,
-        )
+        try:
+            self.site = render_inputs(
+                inputs,
+                directory_urls=config.use_directory_urls,
+                glossary_path=_relative(glossary_dir, repo),
+                bib_path=_relative(bib_file, repo),
+                link_terms=self.config.link_terms,
+                extra_pages=[_import(name) for name in self.config.extra_pages],
+                base_uri=self.config.base_uri,
+            )
+        except Exception as exc:
+            if not self.problems:
+                raise
+            # Serving a glossary with errors: whatever they break, the pages show the findings.
+            log.error(f"citegloss: no generated pages until the errors are fixed ({exc!r})")
+            self.site = None
+        self._add_pages(files, config, repo)
+        if self.site is not None:
+            for dest, content in self.site.files.items():
+                files.append(File.generated(config, dest, content=content))
+            folder = tempfile.TemporaryDirectory(prefix="citegloss-data-")
+            process = (
+                None
+                if self.serving
+                else start_downloads(self.site, self.config.base_uri, Path(folder.name))
+            )
+            self.downloads = (process, folder)
+        if self.problems:  # a concept whose file cannot be read keeps its address, with the banner
+            for concept_id in sorted(inputs.glossary.unreadable):
+                content = unreadable_page(concept_id)
+                files.append(
+                    File.generated(
+                        config,
+                        concept_src(concept_id),
+                        content=content,
+                        inclusion=InclusionLevel.NOT_IN_NAV,
+                    )
+                )
+        assets = resources.files("citegloss.render")
+        for dest, name in ((CSS, "citegloss.css"), (SHIM, "iframe-worker-shim.js")):
+            files.append(
+                File.generated(config, dest, content=assets.joinpath(name).read_text("utf-8"))
+            )
+        return files
+
+    def _add_pages(self, files: Files, config: MkDocsConfig, repo: Path) -> None:
         docs_dir = Path(config.docs_dir).resolve()
         self.generated = {}
-        for page in self.site.pages:
+        for page in self.site.pages if self.site else ():
+            if page.src in self.generated:  # a page maker's mistake: never drop one silently
+                raise PluginError(f"citegloss: two generated pages would be docs/{page.src}")
             if existing := files.get_file_from_path(page.src):
                 log.warning(f"docs/{page.src} is hidden by the page citegloss generates there")
                 files.remove(existing)
@@ -128,23 +186,14 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
                 )
             files.append(file)
             self.generated[page.src] = page
-        for dest, content in self.site.files.items():
-            files.append(File.generated(config, dest, content=content))
-        folder = tempfile.TemporaryDirectory(prefix="citegloss-data-")
-        self.downloads = (
-            start_downloads(self.site, self.config.base_uri, Path(folder.name)),
-            folder,
-        )
-        assets = resources.files("citegloss.render")
-        for dest, name in ((CSS, "citegloss.css"), (SHIM, "iframe-worker-shim.js")):
-            files.append(
-                File.generated(config, dest, content=assets.joinpath(name).read_text("utf-8"))
-            )
-        return files
 
+    @event_priority(100)  # before any plugin reads the metadata
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
+        generated = self.generated.get(page.file.src_uri)
+        if generated:  # its title and search settings come as data, never as front matter
+            page.meta = dict(generated.meta)
         if page.edit_url and "/../" in page.edit_url:
             page.edit_url = _resolve_dots(page.edit_url)
         return markdown
@@ -152,6 +201,10 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
+        html = self._page_content(html, page)
+        return problems_banner(self.problems) + html if self.problems else html
+
+    def _page_content(self, html: str, page: Page) -> str:
         if self.site is None:
             return html
         here = page.file.src_uri
@@ -173,9 +226,14 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
             return
         (process, folder), self.downloads = self.downloads, None
         with folder:
-            process.join()
-            if process.exitcode != 0:
-                raise PluginError(f"citegloss: writing the data files failed ({process.exitcode})")
+            if process is None and self.site is not None:
+                write_downloads(self.site, self.config.base_uri, Path(folder.name))
+            elif process is not None:
+                process.join()
+                if process.exitcode != 0:
+                    raise PluginError(
+                        f"citegloss: writing the data files failed ({process.exitcode})"
+                    )
             shutil.copytree(folder.name, config.site_dir, dirs_exist_ok=True)
 
     def on_serve(
@@ -183,6 +241,9 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
     ) -> LiveReloadServer:
         server.watch(str(self._path(config, self.config.glossary_dir)))
         server.watch(str(self._path(config, self.config.bib_file)))
+        record = record_path(self._path(config, self.config.bib_file))
+        if record.is_file():
+            server.watch(str(record))
         return server
 
 

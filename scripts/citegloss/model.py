@@ -26,6 +26,10 @@ class Location:
     column: int = 0
 
 
+#: The longest message, suggestion or quoted citation a finding keeps.
+MAX_MESSAGE_CHARACTERS = 300
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One problem the checker reports. `code` is a stable name documented on the site."""
@@ -37,6 +41,13 @@ class Finding:
     suggestion: str = ""
     #: For audits: the citation exactly as the audited document wrote it.
     as_written: str = ""
+
+    def __post_init__(self) -> None:
+        # whatever value a message repeats (a 50,000-character key), a finding stays readable
+        for name in ("message", "suggestion", "as_written"):
+            value = getattr(self, name)
+            if len(value) > MAX_MESSAGE_CHARACTERS:
+                object.__setattr__(self, name, f"{value[: MAX_MESSAGE_CHARACTERS - 1]}…")
 
     @property
     def is_error(self) -> bool:
@@ -208,3 +219,6 @@ class Glossary:
     root: str
     concepts: dict[str, Concept] = field(hash=False)
     findings: tuple[Finding, ...] = ()
+    #: Ids of concept files that could not be read into a concept (their yaml-error or
+    #: schema-error is the finding): what relates to them is not reported as unknown too.
+    unreadable: frozenset[str] = frozenset()

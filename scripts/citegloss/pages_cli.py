@@ -9,14 +9,17 @@ plugin builds the same site. Both go through the pipeline the MkDocs plugin uses
 from __future__ import annotations
 
 import argparse
+import json
+import re
 import shutil
 import sys
+from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from citegloss.cli import EXIT_CLEAN, EXIT_FINDINGS, CannotRun, add_input_options
 from citegloss.export.files import exporters
+from citegloss.options import EXIT_CLEAN, EXIT_FINDINGS, add_input_options
 from citegloss.pipeline import (
     Inputs,
     check_inputs,
@@ -58,9 +61,7 @@ def add_page_commands(commands: Any) -> None:
 
 def _checked(args: argparse.Namespace) -> Inputs:
     """The loaded inputs; errors are printed and stop the command, like a failed build."""
-    if not args.glossary.is_dir() or not args.bib.is_file():
-        raise CannotRun(f"'{args.glossary}' or '{args.bib}' does not exist (use --glossary/--bib)")
-    inputs = load(args.glossary, args.bib)
+    inputs = load(args.glossary, args.bib)  # CannotRun: exit 2, as for `citegloss check`
     findings = check_inputs(inputs)
     if any(f.is_error for f in findings):
         print(format_text(findings), file=sys.stderr)
@@ -90,7 +91,7 @@ def run_pages(args: argparse.Namespace) -> int:
     out: Path = args.out
     written = 0
     for page in site.pages:
-        _write(out / page.src, expand_html(page.markdown, page))
+        _write(out / page.src, _title(page.meta) + expand_html(page.markdown, page))
         written += 1
     write_files(out, dict(site.files))
     write_downloads(site, args.base_uri, out)
@@ -112,6 +113,16 @@ def run_pages(args: argparse.Namespace) -> int:
             written += 1
     print(f"citegloss pages: wrote {written} pages and {len(site.files) + 1} files to {out}")
     return EXIT_CLEAN
+
+
+def _title(meta: Mapping[str, Any]) -> str:
+    """Front matter with the page's title, for engines that take titles only from there.
+
+    Only letters, digits, spaces and the punctuation of escaped text are kept, JSON-quoted: a
+    title no YAML loader can misread (the plugin hands MkDocs its metadata as data instead).
+    """
+    title = re.sub(r"[^\w\s.,;:()'&#/-]", "", str(meta.get("title", ""))).strip()
+    return f"---\ntitle: {json.dumps(title)}\n---\n\n" if title else ""
 
 
 def _write(path: Path, content: str) -> None:

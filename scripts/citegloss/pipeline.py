@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from citegloss.audits import Audit, citing_audits, load_audits
-from citegloss.bib import load_bibliography
 from citegloss.check import check
-from citegloss.glossary import load_glossary
-from citegloss.model import Bibliography, Finding, Glossary, Location
+from citegloss.inputs import CannotRun, cannot_read, load_inputs
+from citegloss.model import Bibliography, Finding, Glossary
 from citegloss.render import Links, PageMaker, Site, render_site
 from citegloss.render.audit import audit_src
 from citegloss.render.identifiers import DEFAULT_BASE_URI, Identifiers
+from citegloss.render.verification import Records
+from citegloss.verify.record import RecordError, load_records, record_path
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +33,8 @@ class Inputs:
     audits: tuple[Audit, ...] = ()
     #: The audit files' own problems (yaml-error, schema-error), for the audit pages to report.
     audit_findings: tuple[Finding, ...] = ()
+    #: The verification record (references.verified.yaml); None when the project keeps none.
+    records: Records | None = None
 
     @property
     def citing(self) -> dict[str, list[Audit]]:
@@ -39,45 +42,37 @@ class Inputs:
         return citing_audits(self.audits)
 
 
-def load(glossary_dir: Path, bib_file: Path) -> Inputs:
-    """Read the glossary, references.bib and glossary_dir/audits/ (when there is one)."""
+def load(
+    glossary_dir: Path,
+    bib_file: Path,
+    hints: tuple[str, str] = ("use --glossary DIR", "use --bib FILE"),
+    *,
+    parallel: bool = True,
+) -> Inputs:
+    """Read the glossary, references.bib, its verification record and glossary_dir/audits/.
+
+    Raises CannotRun for what makes a build impossible (a missing folder, an unreadable file,
+    a broken verification record), as `citegloss check` reports it.
+    """
+    glossary, bibliography = load_inputs(glossary_dir, bib_file, hints, parallel=parallel)
+    try:
+        records = load_records(record_path(bib_file))
+    except RecordError as exc:
+        raise CannotRun(str(exc)) from exc
     folder = glossary_dir / "audits"
     audits: list[Audit] = []
     audit_findings: list[Finding] = []
     if folder.is_dir():
-        audits, audit_findings = load_audits(folder)
-    return Inputs(
-        load_glossary(glossary_dir),
-        load_bibliography(bib_file),
-        tuple(audits),
-        tuple(audit_findings),
-    )
-
-
-def former_id_findings(glossary: Glossary) -> list[Finding]:
-    """A former id that a concept now has, or that two concepts both claim, cannot redirect."""
-    findings, claimed = [], dict[str, str]()
-    for concept in sorted(glossary.concepts.values(), key=lambda c: c.id):
-        for old in concept.former_ids:
-            owner = old if old in glossary.concepts else claimed.get(old, "")
-            if owner:
-                findings.append(
-                    Finding.error(
-                        "former-id-taken",
-                        Location(concept.location.file, 1, 1),
-                        f"former id '{old}' is also the id of '{owner}': its old address "
-                        "cannot redirect here",
-                        f"Remove '{old}' from former_ids, or rename one of the concepts.",
-                    )
-                )
-            claimed.setdefault(old, concept.id)
-    return findings
+        try:
+            audits, audit_findings = load_audits(folder)
+        except OSError as exc:
+            raise cannot_read(exc, folder) from exc
+    return Inputs(glossary, bibliography, tuple(audits), tuple(audit_findings), records)
 
 
 def check_inputs(inputs: Inputs) -> list[Finding]:
     """The checker's findings on the loaded inputs, as `citegloss check` prints them."""
-    findings = check(inputs.glossary, inputs.bibliography, frozenset(inputs.citing))
-    return findings + former_id_findings(inputs.glossary)
+    return check(inputs.glossary, inputs.bibliography, frozenset(inputs.citing), inputs.records)
 
 
 def render_inputs(
@@ -106,6 +101,7 @@ def render_inputs(
         audits=inputs.audits,
         audit_findings=inputs.audit_findings,
         base_uri=base_uri,
+        verification=inputs.records,
     )
 
 

@@ -3,13 +3,29 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Sequence
 
+from citegloss.invisible import shown
 from citegloss.model import Finding, Severity
 
 _COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m"}
 _DIM, _BOLD, _RESET = "\033[2m", "\033[1m", "\033[0m"
+#: Lone surrogates: the bytes of a file name that is not UTF-8, as Python decodes it (PEP 383).
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """Text any UTF-8 output can print: a file name's undecodable byte 0xE9 reads `\\xe9`."""
+    return _SURROGATE.sub(
+        lambda m: (
+            f"\\x{ord(m[0]) - 0xDC00:02x}"
+            if 0xDC80 <= ord(m[0]) <= 0xDCFF
+            else f"\\u{ord(m[0]):04x}"
+        ),
+        text,
+    )
 
 
 def summary(findings: Sequence[Finding]) -> dict[str, object]:
@@ -32,17 +48,20 @@ def format_text(findings: Sequence[Finding], *, colour: bool = False) -> str:
         severity, code = f.severity.value, f.code
         if colour:
             severity, code = f"{_COLOURS[f.severity]}{severity}{_RESET}", f"{_BOLD}{code}{_RESET}"
-        where = f"{f.location.file}:{f.location.line}:{f.location.column}"
-        lines.append(f"{where}: {severity} {code} {f.message}")
+        # shown(): a bidi control or zero-width character from the data is written as <U+202E>,
+        # so it can neither reorder the terminal's line nor hide in a name.
+        where = f"{shown(f.location.file)}:{f.location.line}:{f.location.column}"
+        lines.append(f"{where}: {severity} {code} {shown(f.message)}")
         if f.suggestion:
-            lines.append(f"    {_DIM if colour else ''}{f.suggestion}{_RESET if colour else ''}")
+            suggestion = shown(f.suggestion)
+            lines.append(f"    {_DIM if colour else ''}{suggestion}{_RESET if colour else ''}")
     counts = summary(findings)
     errors, warnings = int(str(counts["errors"])), int(str(counts["warnings"]))
     if errors or warnings:
         lines.append(f"Found {_plural(errors, 'error')} and {_plural(warnings, 'warning')}.")
     else:
         lines.append("No problems found.")
-    return "\n".join(lines)
+    return printable("\n".join(lines))
 
 
 def format_json(findings: Sequence[Finding], **extra: object) -> str:
@@ -60,9 +79,11 @@ def format_json(findings: Sequence[Finding], **extra: object) -> str:
         if f.as_written:
             record["as_written"] = f.as_written
         records.append(record)
-    return json.dumps(
+    text = json.dumps(
         {"findings": records, "summary": summary(findings), **extra}, ensure_ascii=False, indent=2
     )
+    # a lone surrogate as JSON's own escape, which a reader decodes back to the same file name
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
 
 
 def _escape_data(text: str) -> str:
@@ -78,12 +99,12 @@ def format_github(findings: Sequence[Finding]) -> str:
     lines = []
     for f in findings:
         level = "error" if f.is_error else "warning"
-        props = [f"file={_escape_property(f.location.file)}"]
+        props = [f"file={_escape_property(shown(f.location.file))}"]
         if f.location.line:
             props.append(f"line={f.location.line}")
         if f.location.column:
             props.append(f"col={f.location.column}")
         props.append(f"title={_escape_property(f'citegloss {f.code}')}")
-        body = f.message + (f"\n{f.suggestion}" if f.suggestion else "")
+        body = shown(f.message) + (f"\n{shown(f.suggestion)}" if f.suggestion else "")
         lines.append(f"::{level} {','.join(props)}::{_escape_data(body)}")
-    return "\n".join(lines)
+    return printable("\n".join(lines))

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import itertools
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
 from rapidfuzz import process
 
+from citegloss import limits
+from citegloss.invisible import invisible_identifiers
 from citegloss.model import Finding, Location, Severity
+from citegloss.paths import why_not_a_file
 from citegloss.yamlfile import YamlDocument, read_yaml_file
 
 if TYPE_CHECKING:
@@ -28,9 +32,29 @@ def load_schema(name: str) -> dict[str, Any]:
     return schema
 
 
+def _unique_items(
+    validator: Any, unique: bool, instance: Any, schema: dict[str, Any]
+) -> Iterator[ValidationError]:
+    """uniqueItems in linear time: jsonschema compares unsortable items (mappings) pairwise, so a
+    list of 12,000 mappings took minutes. Items are compared by their canonical JSON."""
+    if not (unique and validator.is_type(instance, "array")):
+        return
+    seen: set[str] = set()
+    for item in instance:
+        canonical = json.dumps(item, sort_keys=True, default=repr)
+        if canonical in seen:
+            yield ValidationError(f"{brief(canonical)} appears twice")
+            return
+        seen.add(canonical)
+
+
 @cache
-def _validator(name: str) -> Draft202012Validator:
-    return Draft202012Validator(load_schema(name))
+def _validator(name: str) -> Any:
+    checker = validators.extend(  # type: ignore[no-untyped-call]
+        Draft202012Validator, {"uniqueItems": _unique_items}
+    )
+    schema = load_schema(name)  # references inlined: resolving one per list item cost half the time
+    return checker(_inline_refs(schema, schema.get("$defs", {})))
 
 
 def _inline_refs(node: Any, defs: dict[str, Any]) -> Any:
@@ -74,12 +98,28 @@ def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 60) -> str:
     return str(best[0]) if best else ""
 
 
+#: The most schema errors reported for one file: past them, one finding says how many more.
+MAX_SCHEMA_FINDINGS = 100
+#: The most of a value a message repeats: whatever was written, a finding stays one line.
+ECHO_CHARACTERS = 60
+
+
+def brief(value: Any) -> str:
+    """A value as a message may echo it: text as is, anything else as written, cut to a line."""
+    shown = value if isinstance(value, str) else repr(value)
+    return shown if len(shown) <= ECHO_CHARACTERS else f"{shown[: ECHO_CHARACTERS - 1]}…"
+
+
 def where_in_document(path: Iterable[Any]) -> str:
     """A path into the document as a contributor reads it: definitions[2].year (1-based)."""
     parts: list[str] = []
     for part in path:
         parts.append(
-            f"[{part + 1}]" if isinstance(part, int) else f".{part}" if parts else str(part)
+            f"[{part + 1}]"
+            if isinstance(part, int)
+            else f".{brief(part)}"
+            if parts
+            else brief(part)
         )
     return "".join(parts) or "the document"
 
@@ -95,12 +135,14 @@ def _describe(error: ValidationError) -> tuple[str, str, bool]:
         allowed = list(schema.get("properties", {}))
         extra = [k for k in instance if k not in allowed] if isinstance(instance, dict) else []
         name = extra[0] if extra else "?"
-        guess = did_you_mean(name, allowed)
+        guess = did_you_mean(name[:200], allowed)
         hint = f"Did you mean '{guess}'?" if guess else f"Allowed fields: {', '.join(allowed)}."
-        return f"unknown field '{name}' in {where}", hint, True
+        return f"unknown field '{brief(name)}' in {where}", hint, True
     if kind == "required":
         missing = _missing_field(error) or "a field"
         return f"{where} is missing the required field '{missing}'", f"Add `{missing}:`.", False
+    if kind == "anyOf" and error.context:
+        return _describe(error.context[0])  # the first form (an audit's numeric year) explains
     if kind == "oneOf" and "quote" in str(schema):
         return (
             f"{where} needs exactly one of 'quote' or 'paraphrase'",
@@ -109,10 +151,10 @@ def _describe(error: ValidationError) -> tuple[str, str, bool]:
         )
     if kind == "enum":
         options = [str(o) for o in expected]
-        guess = did_you_mean(str(instance), options)
+        guess = did_you_mean(str(instance)[:200], options)
         hint = f"Did you mean '{guess}'?" if guess else ""
         return (
-            f"{where} is '{instance}', which is not one of: {', '.join(options)}",
+            f"{where} is '{brief(instance)}', which is not one of: {', '.join(options)}",
             hint,
             False,
         )
@@ -121,7 +163,7 @@ def _describe(error: ValidationError) -> tuple[str, str, bool]:
         expected = expected.replace("object", "a mapping of fields").replace("array", "a list")
         got = type(instance).__name__.replace("str", "text").replace("NoneType", "nothing")
         return (
-            f"{where} must be {expected}, not {got} ({instance!r:.40})",
+            f"{where} must be {expected}, not {got} ({brief(repr(instance))})",
             _type_hint(expected),
             False,
         )
@@ -135,14 +177,22 @@ def _describe(error: ValidationError) -> tuple[str, str, bool]:
         return f"{where} is empty", "Write it, or remove the field.", False
     if kind == "pattern" and "a-z0-9" in str(expected):
         return (
-            f"{where} '{instance}' is not a concept id (lowercase words joined by hyphens)",
+            f"{where} '{brief(instance)}' is not a concept id (lowercase words joined by hyphens)",
             "Use the file name of a concept without .yaml.",
             False,
         )
     if kind == "minItems":
         return f"{where} needs at least {expected} item(s)", "", False
+    if kind in ("maxItems", "maxProperties") and hasattr(instance, "__len__"):
+        return (
+            f"{where} has {len(instance)} items; at most {expected} are allowed",
+            "Keep the most important ones; split the concept if it covers several.",
+            False,
+        )
     if kind == "uniqueItems":
         return f"{where} lists the same item twice", "Remove the repeated item.", False
+    if len(error.message) > 2 * ECHO_CHARACTERS:  # jsonschema's messages repeat the value whole
+        return f"{where} breaks the rule '{kind}: {brief(expected)}' ({brief(instance)})", "", False
     return f"{where}: {error.message}", "", False
 
 
@@ -167,7 +217,7 @@ def _without_echoes(errors: list[ValidationError]) -> list[ValidationError]:
         if error.validator == "additionalProperties" and isinstance(error.instance, dict):
             allowed = list(_subschema(error).get("properties", {}))
             for extra in (k for k in error.instance if k not in allowed):
-                misspelt.add((tuple(error.absolute_path), did_you_mean(extra, allowed)))
+                misspelt.add((tuple(error.absolute_path), did_you_mean(str(extra)[:200], allowed)))
     return [
         e
         for e in errors
@@ -187,10 +237,13 @@ def schema_findings(name: str, doc: YamlDocument, shown: str) -> list[Finding]:
         return []
     validator = _validator(name)
     findings = []
+    # the first errors only: explaining 50,000 would cost seconds and be read by no one
     errors_found = sorted(
-        validator.iter_errors(doc.data), key=lambda e: list(map(str, e.absolute_path))
+        itertools.islice(validator.iter_errors(doc.data), 10 * MAX_SCHEMA_FINDINGS),
+        key=lambda e: list(map(str, e.absolute_path)),
     )
-    for error in _without_echoes(errors_found):
+    errors_shown = _without_echoes(errors_found)
+    for error in errors_shown[:MAX_SCHEMA_FINDINGS]:
         message, suggestion, at_key = _describe(error)
         path = tuple(error.absolute_path)
         if at_key and isinstance(error.instance, dict):
@@ -199,13 +252,45 @@ def schema_findings(name: str, doc: YamlDocument, shown: str) -> list[Finding]:
             path = (*path, extra[0]) if extra else path
         location = doc.location(shown, path, key=at_key)
         findings.append(Finding("schema-error", Severity.ERROR, location, message, suggestion))
+    if len(errors_shown) > MAX_SCHEMA_FINDINGS:
+        findings.append(
+            Finding.error(
+                "schema-error",
+                Location(shown, 1, 1),
+                f"{'at least ' if len(errors_found) == 10 * MAX_SCHEMA_FINDINGS else ''}"
+                f"{len(errors_shown) - MAX_SCHEMA_FINDINGS} more schema errors in this file "
+                "are not shown",
+                "Fix the ones above first.",
+            )
+        )
     return findings
+
+
+#: Per schema: the size limit of its files, what to write in an empty one, and the most values a
+#: file holds (a concept at every maxItems of its schema has about 20,000; an audit under 40,000).
+_FILES = {
+    "concept": (
+        limits.CONCEPT,
+        "Write a concept: at least `term:` and `definitions:`.",
+        25_000,
+    ),
+    "audit": (
+        limits.AUDIT,
+        "Write an audit: `document:` (its `title:` or `cite:`) and `citations:`, "
+        "or draft one with `citegloss audit extract FILE`.",
+        50_000,
+    ),
+}
 
 
 def read_document(path: Path, shown: str, name: str) -> tuple[YamlDocument | None, list[Finding]]:
     """Read a YAML file and hold it to the named schema: every problem as a finding, with the
     document when it could be parsed (so what is usable in it still gets checked)."""
-    doc, findings = read_yaml_file(path, shown)
+    if problem := why_not_a_file(path):
+        return None, [
+            Finding.error("yaml-error", Location(shown), f"the file cannot be read: {problem}")
+        ]
+    doc, findings = read_yaml_file(path, shown, *_FILES[name])
     if doc is None:
         return None, findings
     for mapping, key, line, column in doc.duplicate_keys:
@@ -213,9 +298,9 @@ def read_document(path: Path, shown: str, name: str) -> tuple[YamlDocument | Non
             Finding.error(
                 "schema-error",
                 Location(shown, line, column),
-                f"the key '{key}' appears twice in {where_in_document(mapping)}; "
+                f"the key '{brief(key)}' appears twice in {where_in_document(mapping)}; "
                 "YAML would silently keep the last",
-                f"Keep one '{key}'.",
+                f"Keep one '{brief(key)}'.",
             )
         )
-    return doc, findings + schema_findings(name, doc, shown)
+    return doc, findings + schema_findings(name, doc, shown) + invisible_identifiers(doc, shown)

@@ -1,8 +1,10 @@
 """YAML files -> plain data that remembers where each value was written.
 
-Built on PyYAML's C loader: containers record the marks of their items while they are
+Built on PyYAML's C parser: containers record the marks of their items while they are
 constructed, and repeated keys (which PyYAML silently resolves to the last) are kept for
-findings. Any reading or parsing failure becomes a finding naming file, line and column.
+findings. The composer is yamlguard's, which refuses what these files never need (aliases, tags,
+endless nesting) before anything is built. Any reading or parsing failure becomes a finding naming
+file, line and column.
 """
 
 from __future__ import annotations
@@ -13,7 +15,15 @@ from typing import Any
 
 import yaml
 
+from citegloss.limits import CONCEPT, FileTooLarge, Limit, NotAFile, read_limited
 from citegloss.model import Finding, Location
+from citegloss.yamlguard import (
+    MAX_NODES,
+    GuardedComposer,
+    RefusedYaml,
+    construct_bounded_int,
+    construct_lenient_timestamp,
+)
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -81,11 +91,12 @@ def _mark(node: yaml.Node) -> _Mark:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-class _PositionLoader(_Loader):
-    """PyYAML's C loader, recording marks and repeated keys as it builds containers."""
+class _PositionLoader(GuardedComposer, _Loader):
+    """PyYAML's C parser and a guarded composer, recording marks and repeated keys as it builds."""
 
-    def __init__(self, text: str) -> None:
-        super().__init__(text)
+    def __init__(self, text: str, max_nodes: int) -> None:
+        _Loader.__init__(self, text)
+        GuardedComposer.__init__(self, max_nodes)
         self.document = YamlDocument(data=None)
         self._repeated: list[tuple[dict[str, Any], str, _Mark]] = []
 
@@ -119,57 +130,94 @@ class _PositionLoader(_Loader):
 
 _PositionLoader.add_constructor("tag:yaml.org,2002:map", _PositionLoader.construct_positioned_map)
 _PositionLoader.add_constructor("tag:yaml.org,2002:seq", _PositionLoader.construct_positioned_seq)
+_PositionLoader.add_constructor("tag:yaml.org,2002:int", construct_bounded_int)
+_PositionLoader.add_constructor("tag:yaml.org,2002:timestamp", construct_lenient_timestamp)
 
 
-def parse_yaml(text: str) -> YamlDocument:
+def parse_yaml(text: str, max_nodes: int = MAX_NODES) -> YamlDocument:
     """Load one YAML document with positions. Raises yaml.YAMLError."""
-    loader = _PositionLoader(text)
+    loader = _PositionLoader(text, max_nodes)
     try:
         return loader.load_document()
     finally:
         loader.dispose()
 
 
-def read_yaml_file(path: Path, shown: str) -> tuple[YamlDocument | None, list[Finding]]:
-    """Read and compose one file; any failure becomes a finding naming file, line and column."""
+def _line_and_column(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters) of a byte offset into UTF-8 text."""
+    before = data[:offset].decode("utf-8", "replace")
+    return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+
+
+def _decode(data: bytes, shown: str) -> tuple[str | None, list[Finding]]:
     try:
-        text = path.read_text(encoding="utf-8")
+        return data.decode("utf-8"), []
     except UnicodeDecodeError as exc:
         return None, [
             Finding.error(
                 "yaml-error",
-                Location(shown, 1, 1),
+                Location(shown, *_line_and_column(data, exc.start)),
                 f"the file is not UTF-8 text ({exc.reason})",
                 "Save it as UTF-8.",
             )
         ]
+
+
+def read_yaml_file(
+    path: Path,
+    shown: str,
+    limit: Limit = CONCEPT,
+    empty_advice: str = "",
+    max_nodes: int = MAX_NODES,
+) -> tuple[YamlDocument | None, list[Finding]]:
+    """Read (within `limit` and `max_nodes`) and compose one file; any failure is a finding naming
+    file and line.
+
+    A file with no document (empty, or only comments) gets `empty_advice`.
+    """
+    try:
+        data = read_limited(path, shown, limit)
+    except FileTooLarge as exc:
+        return None, [exc.finding(shown)]
+    except NotAFile as exc:
+        return None, [Finding.error("yaml-error", Location(shown), f"{exc}: it cannot be read")]
     except OSError as exc:
         return None, [
             Finding.error("yaml-error", Location(shown), f"the file cannot be read: {exc.strerror}")
         ]
-    if not text.strip():
-        return None, [
-            Finding.error(
-                "schema-error",
-                Location(shown, 1, 1),
-                "the file is empty",
-                "Write a concept: at least `term:` and `definitions:`.",
-            )
-        ]
+    text, findings = _decode(data, shown)
+    if text is None:
+        return None, findings
     try:
-        return parse_yaml(text), []
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = exc.problem or "invalid YAML"
-        context = f" ({exc.context})" if exc.context else ""
+        doc = parse_yaml(text, max_nodes)
+    except yaml.reader.ReaderError as exc:
+        character = f"U+{exc.character:04X}" if isinstance(exc.character, int) else "?"
         return None, [
             Finding.error(
                 "yaml-error",
-                Location(shown, line, column),
-                f"not valid YAML: {problem}{context}",
-                "Check indentation, colons and quotes; quote text that contains ': ' or '#'.",
+                Location(shown, *_line_and_column(data, exc.position)),
+                f"the file contains the control character {character}, which YAML does not allow",
+                "Delete it (editors often show it as nothing at all, or as a box).",
             )
+        ]
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        if isinstance(exc, RefusedYaml):
+            message, suggestion = str(exc.problem), exc.suggestion
+        else:
+            context = f" ({exc.context})" if exc.context else ""
+            message = f"not valid YAML: {exc.problem or 'invalid YAML'}{context}"
+            suggestion = (
+                "Check indentation, colons and quotes; quote text that contains ': ' or '#'."
+            )
+        return None, [
+            Finding.error("yaml-error", Location(shown, line, column), message, suggestion)
         ]
     except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
         return None, [Finding.error("yaml-error", Location(shown, 1, 1), f"not valid YAML: {exc}")]
+    if doc.data is None:
+        return None, [
+            Finding.error("schema-error", Location(shown, 1, 1), "the file is empty", empty_advice)
+        ]
+    return doc, []

@@ -12,11 +12,10 @@ cross-references and the link style and returning more `Page`s.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from citegloss.model import Bibliography, Concept, Finding, Glossary
 from citegloss.render.bibliography import AUTHORS, authors_page, bibliography_page
@@ -31,6 +30,7 @@ from citegloss.render.redirects import redirect_files
 from citegloss.render.schema_doc import AUDIT_SECTIONS, schema_reference
 from citegloss.render.schema_org import defined_term, json_ld_script
 from citegloss.render.terms import TermIndex
+from citegloss.render.verification import Records, verification_counts
 from citegloss.schema import load_schema
 
 if TYPE_CHECKING:
@@ -57,8 +57,11 @@ class Page:
 
     #: Source path inside the docs, e.g. "concepts/organizational-learning.md".
     src: str
-    #: Markdown with front matter; text from the data is escaped HTML.
+    #: Markdown without front matter (see `meta`); text from the data is escaped HTML.
     markdown: str
+    #: The page's metadata (title, search settings), for the generator to set as it reads
+    #: the page: never written as front matter, so no text of the data is parsed as YAML.
+    meta: Mapping[str, Any] = field(default_factory=dict, hash=False)
     #: The file, relative to the repository, an editor changes to change this page ("": none).
     edit_path: str = ""
     #: The concept the page shows, so term links skip it ("" for other pages).
@@ -83,12 +86,18 @@ class Site:
     files: Mapping[str, str] = field(default_factory=dict, hash=False)
 
 
-def front_matter(title: str, *, boost: float = 0, searched: bool = True) -> str:
-    """YAML front matter: the title, and how the site search treats the page."""
-    meta = f"---\ntitle: {json.dumps(title_text(title))}\n"
+def page_meta(title: str, *, boost: float = 0, searched: bool = True) -> dict[str, Any]:
+    """The title, and how the site search treats the page.
+
+    Front matter would be YAML written from the data and read back by the generator: a
+    character its loader rejects (an escaped emoji, once) turned the whole block into Markdown,
+    where a term's `[x](javascript:...)` became a link. Metadata handed over as data has no
+    such second reading.
+    """
+    meta: dict[str, Any] = {"title": title_text(title)}
     if boost or not searched:
-        meta += f"search:\n  boost: {boost or 1}\n  exclude: {json.dumps(not searched)}\n"
-    return meta + "---\n\n"
+        meta["search"] = {"boost": boost or 1, "exclude": not searched}
+    return meta
 
 
 def render_site(
@@ -104,6 +113,7 @@ def render_site(
     audits: tuple[Audit, ...] = (),
     audit_findings: tuple[Finding, ...] = (),
     base_uri: str = DEFAULT_BASE_URI,
+    verification: Records | None = None,
 ) -> Site:
     """Every generated page, in one pass over the model.
 
@@ -115,6 +125,8 @@ def render_site(
             the bibliography's backlinks.
         audits: The audit files as loaded, for the audit pages (`citegloss.render.audit`).
         base_uri: Where the site is published: the base of the concepts' identifiers.
+        verification: The verification record (references.verified.yaml), for how each work
+            was confirmed; None when the project keeps none.
     """
     xref = CrossReferences.build(glossary, bibliography, audits, audit_findings)
     ids = Identifiers(base_uri, links)
@@ -128,23 +140,25 @@ def render_site(
             src=concept_src(c.id),
             concept_id=c.id,
             edit_path=f"{glossary_path.rstrip('/')}/{c.id}.yaml",
-            markdown=front_matter(c.term, boost=2) + _concept_page(c, xref, ids, prose),
+            meta=page_meta(c.term, boost=2),
+            markdown=_concept_page(c, xref, ids, prose),
         )
         for c in xref.concepts
     ]
-    pages.append(Page(src=MAP_PAGE, markdown=front_matter("Map") + map_page(xref, links)))
+    pages.append(Page(src=MAP_PAGE, meta=page_meta("Map"), markdown=map_page(xref, links)))
     pages.append(
         Page(
             src=CONCEPTS_INDEX,
-            markdown=front_matter("Concepts", searched=False) + concepts_index_page(xref, links),
+            meta=page_meta("Concepts", searched=False),
+            markdown=concepts_index_page(xref, links),
         )
     )
     pages.append(
         Page(
             src=BIBLIOGRAPHY,
             edit_path=bib_path,
-            markdown=front_matter("Bibliography")
-            + bibliography_page(xref, links, cited_elsewhere or {}),
+            meta=page_meta("Bibliography"),
+            markdown=bibliography_page(xref, links, cited_elsewhere or {}, verification),
         )
     )
     pages.append(
@@ -152,15 +166,17 @@ def render_site(
             src=AUTHORS,
             edit_path=bib_path,
             # Lists (concepts, authors) repeat what search finds on each concept's page.
-            markdown=front_matter("Authors", searched=False)
-            + authors_page(xref, links, prose(AUTHORS)),
+            meta=page_meta("Authors", searched=False),
+            markdown=authors_page(xref, links, prose(AUTHORS)),
         )
     )
     for make in extra_pages:
         pages.extend(make(xref, links))
     pages = [hoist_html(replace(page, markdown=spaced(page.markdown))) for page in pages]
     fragments: dict[str, Callable[[str], str]] = {
-        "counts": lambda here: counts(xref),
+        "counts": lambda here: (
+            counts(xref) + verification_counts(xref.bibliography.references.values(), verification)
+        ),
         "concepts": lambda here: concept_list(xref, here, links),
         "schema": lambda here: schema_reference(load_schema("concept")),
         "audit-schema": lambda here: schema_reference(load_schema("audit"), AUDIT_SECTIONS),

@@ -24,7 +24,7 @@ from citegloss.audit_verdicts import (
 )
 from citegloss.audits import Audit
 from citegloss.model import Bibliography, Reference
-from citegloss.render import Page, front_matter
+from citegloss.render import Page, page_meta
 from citegloss.render.concept import BIBLIOGRAPHY
 from citegloss.render.crossref import CrossReferences
 from citegloss.render.html import Links, safe_url, text
@@ -211,12 +211,17 @@ def audit_pages(xref: CrossReferences, links: Links) -> list[Page]:
     for finding in findings:  # the audit files' own problems; the documents' are shown
         log.error("\n".join(format_text([finding]).splitlines()[:-1]))
     pages = [
-        Page(src=AUDITS_OVERVIEW, markdown=front_matter("Audits") + overview_page(documents, links))
+        Page(
+            src=AUDITS_OVERVIEW,
+            meta=page_meta("Audits"),
+            markdown=overview_page(documents, links),
+        )
     ]
     pages += [
         Page(
             src=audit_src(d.audit.id),
-            markdown=front_matter(f"Audit: {d.title}") + audit_page(d, links),
+            meta=page_meta(f"Audit: {d.title}"),
+            markdown=audit_page(d, links),
             edit_path=f"{folder.as_posix()}/{d.audit.id}.yaml",
         )
         for d in documents

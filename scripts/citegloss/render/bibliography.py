@@ -10,6 +10,7 @@ from citegloss.render.bibstyle import format_reference
 from citegloss.render.concept import BIBLIOGRAPHY, concept_src
 from citegloss.render.crossref import AuthorEntry, CrossReferences
 from citegloss.render.html import Links, Prose, doi_url, safe_url, slug, text
+from citegloss.render.verification import Records, verification_note
 
 AUTHORS = "authors.md"
 
@@ -39,10 +40,14 @@ def _link_out(reference: Reference) -> str:
 
 
 def bibliography_page(
-    xref: CrossReferences, links: Links, cited_elsewhere: Mapping[str, Sequence[tuple[str, str]]]
+    xref: CrossReferences,
+    links: Links,
+    cited_elsewhere: Mapping[str, Sequence[tuple[str, str]]],
+    verification: Records | None = None,
 ) -> str:
     """Entries sorted by first author, each with its key as anchor and links to the concepts
-    that cite it, then to the other pages that do (`cited_elsewhere`: key -> (label, src))."""
+    that cite it, then to the other pages that do (`cited_elsewhere`: key -> (label, src)),
+    and how it was confirmed (`verification`: the record of references.verified.yaml)."""
     here = BIBLIOGRAPHY
     concepts = xref.glossary.concepts
     blocks = [
@@ -72,7 +77,7 @@ def bibliography_page(
         blocks.append(
             f'<div class="cg-ref" id="{text(reference.key)}">'
             f'<p class="cg-ref-text">{format_reference(reference)}{_link_out(reference)}</p>'
-            f"{cited_in}</div>"
+            f"{cited_in}{verification_note(reference, verification)}</div>"
         )
     return "\n\n".join(blocks) + "\n"
 

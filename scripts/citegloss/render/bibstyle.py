@@ -32,6 +32,7 @@ from pybtex.style.template import (
     words,
 )
 
+from citegloss.invisible import displayable
 from citegloss.model import Person, Reference
 
 _BACKEND = Backend()
@@ -210,4 +211,4 @@ def format_reference(reference: Reference) -> str:
         rendered = html.escape(f"{names} ({reference.year or 'n.d.'}). {reference.title}".strip())
     if reference.orig_year and reference.orig_year != reference.year:
         rendered += f" (Original work published {reference.orig_year})"
-    return " ".join(rendered.split())
+    return " ".join(displayable(rendered).split())

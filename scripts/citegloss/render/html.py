@@ -16,16 +16,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import quote
 
+from citegloss.invisible import displayable
+
 _WHITESPACE = re.compile(r"\s+")
 
 
 def text(value: str) -> str:
-    """Escaped for HTML text and attributes, whitespace folded onto one line.
+    """Escaped for HTML text and attributes, whitespace folded onto one line, without the
+    bidi controls and invisible characters that would reorder or hide what a reader sees.
 
     One line matters: a blank line would end the raw HTML block and hand the rest of the
     text to Markdown, where `[x](javascript:...)` is a link.
     """
-    return html.escape(_WHITESPACE.sub(" ", value).strip(), quote=True)
+    return html.escape(_WHITESPACE.sub(" ", displayable(value)).strip(), quote=True)
 
 
 _CELL_END = re.compile(r"</(td|th|li|dt|dd|p|span|q)><")
@@ -56,7 +59,9 @@ def title_text(value: str) -> str:
 
 def doi_url(doi: str) -> str:
     """`https://doi.org/<doi>`, whatever the .bib wrote (`doi:10.1/x`, a full URL or bare)."""
-    bare = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", doi.strip(), flags=re.I)
+    bare = re.sub(
+        r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", displayable(doi).strip(), flags=re.I
+    )
     return "https://doi.org/" + quote(bare, safe="/:;()._-")
 
 

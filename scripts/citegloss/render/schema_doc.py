@@ -28,6 +28,8 @@ def _resolve(schema: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
 
 def _kind(schema: dict[str, Any], node: dict[str, Any]) -> str:
     node = _resolve(schema, node)
+    if "anyOf" in node:
+        return " or ".join(_kind(schema, form) for form in node["anyOf"])
     if "enum" in node:
         return "one of " + ", ".join(f"<code>{text(str(v))}</code>" for v in node["enum"])
     kind = node.get("type", "object")

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from citegloss.invisible import displayable
 from citegloss.model import Concept
 from citegloss.render.concept import concept_src, short_definition
 from citegloss.render.html import Links, Prose, text
@@ -72,7 +73,7 @@ def tooltip_text(value: str) -> str:
     """Text safe for a link title even where a theme renders titles as HTML (Material's
     tooltips do): no `<` or `>` survive, so the title can never become markup; on one line,
     since a blank line inside an attribute would end the raw HTML block in Markdown."""
-    return " ".join(value.split()).replace("<", "\u2039").replace(">", "\u203a")
+    return " ".join(displayable(value).split()).replace("<", "\u2039").replace(">", "\u203a")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +97,8 @@ class TermIndex:
             tooltip = tooltip_text(f"{concept.term}: {short_definition(concept)}")
             target = TermTarget(concept.id, concept.term, tooltip)
             for name in (concept.term, *concept.aliases):
-                words = [w for w in _WORD.findall(name) if not w.startswith("&")]
+                # as pages show it: "Rev\u202eersed" is the word "Reversed", not two words
+                words = [w for w in _WORD.findall(displayable(name)) if not w.startswith("&")]
                 if not words:
                     continue
                 key = tuple(_fold(w) for w in words)

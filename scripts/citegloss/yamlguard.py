@@ -1,0 +1,111 @@
+"""What concept and audit files never need from YAML, refused while composing, before anything
+is built.
+
+The files are untrusted, and their formats need nothing beyond plain mappings, lists and scalars,
+so the composer refuses what only an attacker or a mistake would write: anchors and aliases (a few
+lines of aliases expand to billions of values), explicit tags (`!!python/...`, `!!binary`,
+`!!bool maybe`), nesting deeper than any concept, more values than any file holds, and numbers too
+long to be a year or a page. Each refusal is a RefusedYaml at the line it was written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import yaml
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
+from yaml.events import AliasEvent, CollectionStartEvent, NodeEvent
+
+#: Deeper than any concept or audit file nests (five levels), shallow enough for the recursion.
+MAX_DEPTH = 40
+#: More values (scalars, lists and mappings) than any file holds: an audit at its schema's 2,000
+#: citations has under 40,000. Past it, reading and checking would only cost time, linearly
+#: (500,000 took 20 s to read). Callers pass a lower bound for smaller formats.
+MAX_NODES = 50_000
+#: Longer than any year, page or line number: the text of an int longer than this is refused
+#: (Python will not even print a decimal of more than 4,300 digits).
+MAX_NUMBER_CHARACTERS = 30
+
+
+class RefusedYaml(yaml.MarkedYAMLError):
+    """Valid YAML that these files never need and must not expand: where, what, and what to do."""
+
+    def __init__(self, mark: Any, problem: str, suggestion: str) -> None:
+        super().__init__(problem=problem, problem_mark=mark)
+        self.suggestion = suggestion
+
+
+def _tag_as_written(tag: str) -> str:
+    return tag.replace("tag:yaml.org,2002:", "!!")
+
+
+class GuardedComposer(Composer):
+    """PyYAML's composer (over any parser's events) with the refusals. A loader built on it also
+    registers the two constructors below for its int and timestamp tags."""
+
+    peek_event: Callable[[], Any]  # the parser's
+
+    def __init__(self, max_nodes: int = MAX_NODES) -> None:
+        Composer.__init__(self)
+        self._max_nodes = max_nodes
+        self._depth = self._nodes = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
+        event: Any = self.peek_event()
+        if isinstance(event, AliasEvent) or (isinstance(event, NodeEvent) and event.anchor):
+            raise RefusedYaml(
+                event.start_mark,
+                f"an anchor or alias ('{'*' if isinstance(event, AliasEvent) else '&'}"
+                f"{event.anchor}'): these files do not use them",
+                "Write the value out where it is needed.",
+            )
+        tag = getattr(event, "tag", None)
+        if tag is not None:
+            raise RefusedYaml(
+                event.start_mark,
+                f"an explicit YAML tag ({_tag_as_written(tag)}): these files do not use tags",
+                "Remove the tag; quote the value if it is text.",
+            )
+        self._nodes += 1
+        if self._nodes > self._max_nodes:
+            raise RefusedYaml(
+                event.start_mark,
+                f"more than {self._max_nodes:,} values (texts, numbers, lists and mappings)",
+                "No concept or audit file needs as many: split it.",
+            )
+        if isinstance(event, CollectionStartEvent):
+            self._depth += 1
+            if self._depth > MAX_DEPTH:
+                raise RefusedYaml(
+                    event.start_mark,
+                    f"lists and mappings nested more than {MAX_DEPTH} deep",
+                    "Concept and audit files nest a few levels at most: close the brackets.",
+                )
+        try:
+            node = super().compose_node(parent, index)
+        finally:
+            if isinstance(event, CollectionStartEvent):
+                self._depth -= 1
+        return node
+
+
+def construct_bounded_int(loader: Any, node: yaml.ScalarNode) -> Any:
+    """An int of at most MAX_NUMBER_CHARACTERS, or a refusal (no 5,000-digit year reaches str())."""
+    if len(node.value) > MAX_NUMBER_CHARACTERS:
+        raise RefusedYaml(
+            node.start_mark,
+            f"a number of {len(node.value):,} digits",
+            "Years, pages and line numbers are short: write the real number, "
+            "or quote the value if it is text.",
+        )
+    return SafeConstructor.construct_yaml_int(loader, node)
+
+
+def construct_lenient_timestamp(loader: Any, node: yaml.ScalarNode) -> Any:
+    """A date that is no date (2001-13-45) stays text, for the schema to explain at its line."""
+    try:
+        return SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return node.value
