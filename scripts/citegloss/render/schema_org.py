@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from citegloss.invisible import displayable
 from citegloss.model import Concept
 from citegloss.render.concept import short_definition
 
@@ -34,7 +35,8 @@ def defined_term(concept: Concept, url: str, term_set: str, set_name: str) -> di
 
 def script_json(data: object) -> str:
     """JSON safe inside a `<script>` element, on one line."""
-    dumped = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    # Pages drop bidi controls and zero-width characters (`invisible`), this one too.
+    dumped = displayable(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
     for char, escape in _UNSAFE.items():
         dumped = dumped.replace(char, escape)
     return dumped
