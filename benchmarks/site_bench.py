@@ -145,7 +145,7 @@ def base_config(plugins_keep: bool) -> dict[str, object]:
 
 def write_common_docs(docs: Path) -> None:
     docs.mkdir(parents=True)
-    for name in ("index.md", "contributing.md", "audits.md", "codes.md"):
+    for name in ("index.md", "contributing.md", "audits.md", "codes.md", "engines.md"):
         source = ROOT / "docs" / name
         text = source.read_text(encoding="utf-8") if source.exists() else f"# {name}\n"
         (docs / name).write_text(text, encoding="utf-8")

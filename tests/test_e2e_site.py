@@ -128,10 +128,15 @@ def test_a_page_built_from_payloads_runs_nothing(served: dict[str, str], page: o
         p.locator("a.cg-term, a.cg-cite, a.cg-backlink").first.hover()
         p.wait_for_timeout(300)
         assert p.title() == title != "pwned"
-        assert p.evaluate("document.querySelectorAll('article script, article iframe').length") == 0
+        assert (
+            p.evaluate(
+                "document.querySelectorAll('article script:not([type$=json]), article iframe').length"
+            )
+            == 0
+        )
         article = p.locator("article")
         for selector in (
-            "script",
+            "script:not([type='application/ld+json'])",
             "iframe",
             "img[src='x']",
             "svg[onload]",
@@ -240,6 +245,30 @@ def test_screenshots_of_a_concept_page(
     p.wait_for_load_state("load")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     p.screenshot(path=str(SCREENSHOTS / f"concept-{name}.png"), full_page=True)
+    p.locator("figure.cg-figure-map").screenshot(path=str(SCREENSHOTS / f"map-{name}.png"))
     overflow = p.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     context.close()
     assert overflow <= 0, f"the page scrolls sideways by {overflow}px at {width}px"
+
+
+def test_a_map_node_click_opens_the_concept_and_labels_do_not_overlap(
+    served: dict[str, str], page: object
+) -> None:
+    p = page  # type: ignore[assignment]
+    p.goto(served["site-basic"] + "map.html")
+    boxes = p.evaluate(
+        "[...document.querySelectorAll('svg.cg-glossary-map a text')].map(t => {"
+        "const r = t.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })"
+    )
+    assert boxes
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1], (a, b)
+    p.goto(served["site-basic"] + "concepts/organizational-learning.html")
+    p.locator("svg.cg-map a.cg-node").first.focus()  # a keyboard reaches the nodes
+    assert p.evaluate("document.activeElement.closest('svg.cg-map') !== null")
+    p.locator("svg.cg-map a.cg-node", has_text="Learning organization").first.click()
+    p.wait_for_url("**/concepts/learning-organization.html")
+    assert p.locator("h1").inner_text() == "Learning organization"
+    p.locator("svg.cg-years a.cg-year-mark").first.click()
+    assert p.evaluate("location.hash") == "#definition-1"

@@ -21,7 +21,7 @@ from mkdocs.utils.yaml import yaml_load
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 #: Hand-written pages the tests build with (the API page needs mkdocstrings: tested apart).
-DOCS = ("index.md", "contributing.md", "audits.md", "verification.md")
+DOCS = ("index.md", "contributing.md", "audits.md", "verification.md", "engines.md")
 
 
 @dataclass
@@ -77,7 +77,7 @@ def basic(tmp_path_factory: pytest.TempPathFactory) -> Build:
 
 
 def rows(table_html: str) -> list[str]:
-    return re.findall(r"<tr>.*?</tr>", table_html.split("<tbody>", 1)[1])
+    return re.findall(r"<tr[^>]*>.*?</tr>", table_html.split("<tbody>", 1)[1])
 
 
 def test_a_concept_page_has_one_row_per_definition_ordered_by_year(basic: Build) -> None:

@@ -25,8 +25,13 @@ from conftest import Tags
 
 #: Every tag a generated page may contain, and every attribute.
 TAGS = {"h1", "h3", "p", "span", "strong", "q", "div", "table", "thead", "tbody", "tr", "th",
-        "td", "a", "ul", "li", "dl", "dt", "dd", "em", "code"}  # fmt: skip
-ATTRIBUTES = {"class", "href", "id", "title", "data-label"}
+        "td", "a", "ul", "li", "dl", "dt", "dd", "em", "code", "h2", "figure", "script",
+        # the maps' SVG
+        "svg", "title", "desc", "g", "rect", "circle", "path", "text", "tspan"}  # fmt: skip
+ATTRIBUTES = {"class", "href", "id", "title", "data-label", "type",
+              "xmlns", "viewbox", "width", "height", "aria-labelledby", "aria-current", "x", "y",
+              "dy", "cx", "cy", "r", "rx", "d", "fill", "stroke", "stroke-dasharray",
+              "font-size", "text-anchor"}  # fmt: skip
 
 TOKENS = [
     *"<>&\"'`=/\\ \n[]()*_#!-:;{}abcXYZ",
@@ -90,6 +95,8 @@ def test_generated_pages_contain_only_the_renderer_s_markup(
             parser.feed(block)
         for tag, attributes in parser.seen:
             assert tag in TAGS, (page.src, tag)
+            if tag == "script":  # data only: the schema.org description
+                assert '<script type="application/ld+json">' in "".join(page.html_blocks)
             assert set(attributes) <= ATTRIBUTES, (page.src, tag, attributes)
         for line in page.markdown.splitlines():
             # Outside the HTML blocks only the renderer's headings and block markers remain.

@@ -8,6 +8,7 @@ Judging the citations is the next stage: audit_verdicts.py.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -181,6 +182,11 @@ def audits_citing(folder: Path) -> dict[str, list[Audit]]:
         audits, _ = load_audits(folder)
     except OSError:
         return {}
+    return citing_audits(audits)
+
+
+def citing_audits(audits: Sequence[Audit]) -> dict[str, list[Audit]]:
+    """Bib key -> the loaded audits that cite it, for a front end that loaded them already."""
     citing: dict[str, list[Audit]] = {}
     for audit in audits:
         keys = {c.claim.cite for c in audit.citations} | {audit.document.cite}

@@ -9,7 +9,7 @@ from rapidfuzz import process
 
 from citegloss.attribution import BibIndex, check_claim
 from citegloss.invisible import invisible_identifier
-from citegloss.model import Bibliography, Concept, Finding, Glossary, Reference
+from citegloss.model import Bibliography, Concept, Finding, Glossary, Location, Reference
 from citegloss.names import fold_text
 from citegloss.verify.checks import verification_findings
 from citegloss.verify.record import EntryRecord
@@ -125,7 +125,28 @@ def check(
         findings += unused_entries(glossary, bibliography, cited_elsewhere)
     findings += duplicate_works(bibliography)
     findings += verification_findings(bibliography, records)
+    findings += former_id_findings(glossary)
     return sort_findings(findings)
+
+
+def former_id_findings(glossary: Glossary) -> list[Finding]:
+    """A former id that a concept now has, or that two concepts both claim, cannot redirect."""
+    findings, claimed = [], dict[str, str]()
+    for concept in sorted(glossary.concepts.values(), key=lambda c: c.id):
+        for old in concept.former_ids:
+            owner = old if old in glossary.concepts else claimed.get(old, "")
+            if owner:
+                findings.append(
+                    Finding.error(
+                        "former-id-taken",
+                        Location(concept.location.file, 1, 1),
+                        f"former id '{old}' is also the id of '{owner}': its old address "
+                        "cannot redirect here",
+                        f"Remove '{old}' from former_ids, or rename one of the concepts.",
+                    )
+                )
+            claimed.setdefault(old, concept.id)
+    return findings
 
 
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:

@@ -1,4 +1,5 @@
-"""The command line: `citegloss check`, and the commands other modules add (audit, new, init).
+"""The command line: `citegloss check`, and the commands other modules add (audit, new, init,
+verify, export, pages).
 
 Exit 0 clean, 1 errors (or warnings with --strict), 2 cannot run.
 """
@@ -11,9 +12,7 @@ from collections.abc import Sequence
 
 from citegloss import __version__
 from citegloss.audit_cli import add_audit_command
-from citegloss.audits import audits_citing
-from citegloss.check import check
-from citegloss.inputs import CannotRun, load_inputs
+from citegloss.inputs import CannotRun
 from citegloss.new_concept import add_new_command
 from citegloss.options import (
     EXIT_CANNOT_RUN,
@@ -23,10 +22,11 @@ from citegloss.options import (
     emit,
     exit_status,
 )
+from citegloss.pages_cli import add_page_commands
+from citegloss.pipeline import check_inputs, load
 from citegloss.report import printable
 from citegloss.scaffold import add_init_command
 from citegloss.verify.cli import add_verify_command
-from citegloss.verify.record import RecordError, load_records, record_path
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -43,17 +43,12 @@ def build_parser() -> argparse.ArgumentParser:
     add_new_command(commands)
     add_init_command(commands)
     add_verify_command(commands)
+    add_page_commands(commands)
     return parser
 
 
 def run_check(args: argparse.Namespace) -> int:
-    glossary, bibliography = load_inputs(args.glossary, args.bib, encoding=args.encoding)
-    try:
-        records = load_records(record_path(args.bib))
-    except RecordError as exc:
-        raise CannotRun(str(exc)) from exc
-    citing = frozenset(audits_citing(args.glossary / "audits"))
-    findings = check(glossary, bibliography, citing, records)
+    findings = check_inputs(load(args.glossary, args.bib, encoding=args.encoding))
     emit(findings, args)
     return exit_status(findings, args.strict)
 

@@ -146,6 +146,7 @@ def build_concept(concept_id: str, doc: YamlDocument, shown: str) -> Concept | N
         definitions=_definitions(data, doc, shown),
         contrasts=_contrasts(data, doc, shown),
         location=Location(shown, 1, 1),
+        former_ids=_strings(data.get("former_ids")),
     )
 
 

@@ -8,8 +8,11 @@ another generator means rewriting only this file. Generated pages are virtual
 from __future__ import annotations
 
 import importlib
+import multiprocessing.process
 import os
 import posixpath
+import shutil
+import tempfile
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,17 +24,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
-from citegloss.audits import audits_citing
-from citegloss.check import check
-from citegloss.inputs import CannotRun, load_inputs
+from citegloss.inputs import CannotRun
 from citegloss.model import Finding
-from citegloss.render import Links, PageMaker, Site, expand_html, fill_markers, render_site
+from citegloss.pipeline import check_inputs, load, render_inputs, start_downloads, write_downloads
 from citegloss.render import Page as RenderedPage
-from citegloss.render.audit import audit_src
+from citegloss.render import PageMaker, Site, expand_html, fill_markers
 from citegloss.render.concept import concept_src
+from citegloss.render.identifiers import DEFAULT_BASE_URI
 from citegloss.render.problems import problems_banner, unreadable_page
 from citegloss.report import format_text, printable
-from citegloss.verify.record import RecordError, load_records, record_path
+from citegloss.verify.record import record_path
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -62,6 +64,8 @@ class CiteglossConfig(Config):  # type: ignore[no-untyped-call]
     #: More generated sections: "module:function" names of `citegloss.render.PageMaker`s
     #: (functions of the cross-references and link style returning pages), e.g. audits.
     extra_pages = c.ListOfItems(c.Type(str), default=[])
+    #: Where the site is published: the base of the concepts' identifiers in the data files.
+    base_uri = c.Type(str, default=DEFAULT_BASE_URI)
 
 
 def log_findings(findings: list[Finding]) -> int:
@@ -82,6 +86,12 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
         self.serving = False
         #: The findings of a failed check while serving; every page shows them.
         self.problems: list[Finding] = []
+        #: The data downloads: made aside while MkDocs builds the pages (`start_downloads`),
+        #: or, while serving (a threaded process must not fork), after the build.
+        self.downloads: (
+            tuple[multiprocessing.process.BaseProcess | None, tempfile.TemporaryDirectory[str]]
+            | None
+        ) = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"  # MkDocs keeps this instance across rebuilds
@@ -103,7 +113,7 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
         glossary_dir = self._path(config, self.config.glossary_dir)
         bib_file = self._path(config, self.config.bib_file)
         try:
-            glossary, bibliography = load_inputs(
+            inputs = load(
                 glossary_dir,
                 bib_file,
                 HINTS,
@@ -112,12 +122,7 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
             )
         except CannotRun as exc:  # what `citegloss check` reports with exit 2
             raise PluginError(printable(f"citegloss: {exc}")) from exc
-        citing = audits_citing(glossary_dir / "audits")
-        try:
-            records = load_records(record_path(bib_file))
-        except RecordError as exc:
-            raise PluginError(f"citegloss: {exc}") from exc
-        findings = check(glossary, bibliography, frozenset(citing), records)
+        findings = check_inputs(inputs)
         errors = log_findings(findings)
         self.problems = findings if errors else []
         if errors and not self.serving:
@@ -127,19 +132,14 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
             )
         repo = Path(config.config_file_path or ".").parent.resolve()
         try:
-            self.site = render_site(
-                glossary,
-                bibliography,
-                links=Links(directory_urls=config.use_directory_urls),
+            self.site = render_inputs(
+                inputs,
+                directory_urls=config.use_directory_urls,
                 glossary_path=_relative(glossary_dir, repo),
                 bib_path=_relative(bib_file, repo),
                 link_terms=self.config.link_terms,
                 extra_pages=[_import(name) for name in self.config.extra_pages],
-                cited_elsewhere={
-                    key: [(f"Audit: {a.document.title or a.id}", audit_src(a.id)) for a in audits]
-                    for key, audits in citing.items()
-                },
-                verification=records,
+                base_uri=self.config.base_uri,
             )
         except Exception as exc:
             if not self.problems:
@@ -148,8 +148,18 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
             log.error(f"citegloss: no generated pages until the errors are fixed ({exc!r})")
             self.site = None
         self._add_pages(files, config, repo)
+        if self.site is not None:
+            for dest, content in self.site.files.items():
+                files.append(File.generated(config, dest, content=content))
+            folder = tempfile.TemporaryDirectory(prefix="citegloss-data-")
+            process = (
+                None
+                if self.serving
+                else start_downloads(self.site, self.config.base_uri, Path(folder.name))
+            )
+            self.downloads = (process, folder)
         if self.problems:  # a concept whose file cannot be read keeps its address, with the banner
-            for concept_id in sorted(glossary.unreadable):
+            for concept_id in sorted(inputs.glossary.unreadable):
                 content = unreadable_page(concept_id)
                 files.append(
                     File.generated(
@@ -208,11 +218,31 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
         here = page.file.src_uri
         generated = self.generated.get(here)
         if generated:  # its terms were linked as it was rendered
-            return expand_html(html, generated)
+            return expand_html(html, generated, keep_figures=True)  # see on_post_page
         html = fill_markers(html, here, self.site.fragments)
         if not self.config.link_terms:
             return html
         return self.site.terms.link_terms(html, here, self.site.links)
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        """The pictures, after the search plugin has indexed the page without them."""
+        generated = self.generated.get(page.file.src_uri)
+        return expand_html(output, generated) if generated else output
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.downloads is None:
+            return
+        (process, folder), self.downloads = self.downloads, None
+        with folder:
+            if process is None and self.site is not None:
+                write_downloads(self.site, self.config.base_uri, Path(folder.name))
+            elif process is not None:
+                process.join()
+                if process.exitcode != 0:
+                    raise PluginError(
+                        f"citegloss: writing the data files failed ({process.exitcode})"
+                    )
+            shutil.copytree(folder.name, config.site_dir, dirs_exist_ok=True)
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any

@@ -202,6 +202,8 @@ class Concept:
     contrasts: tuple[Contrast, ...] = ()
     #: Where each related id was written, for unknown-related findings.
     related_locations: tuple[Location, ...] = ()
+    #: Ids this concept had before it was renamed; each keeps a redirect page at its old address.
+    former_ids: tuple[str, ...] = ()
 
     @property
     def claims(self) -> tuple[Claim, ...]:

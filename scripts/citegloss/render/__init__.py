@@ -15,18 +15,26 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from citegloss.model import Bibliography, Glossary
+from citegloss.model import Bibliography, Concept, Finding, Glossary
 from citegloss.render.bibliography import AUTHORS, authors_page, bibliography_page
 from citegloss.render.concept import BIBLIOGRAPHY, concept_page, concept_src
 from citegloss.render.crossref import CrossReferences
+from citegloss.render.glossary_map import MAP_PAGE, map_page
 from citegloss.render.home import CONCEPTS_INDEX, concept_list, concepts_index_page, counts
 from citegloss.render.html import Links, Prose, spaced, text, title_text
+from citegloss.render.identifiers import DEFAULT_BASE_URI, Identifiers, data_links
+from citegloss.render.maps import neighbourhood_svg, timeline_svg
+from citegloss.render.redirects import redirect_files
 from citegloss.render.schema_doc import AUDIT_SECTIONS, schema_reference
+from citegloss.render.schema_org import defined_term, json_ld_script
 from citegloss.render.terms import TermIndex
 from citegloss.render.verification import Records, verification_counts
 from citegloss.schema import load_schema
+
+if TYPE_CHECKING:
+    from citegloss.audits import Audit
 
 __all__ = [
     "Links",
@@ -73,6 +81,9 @@ class Site:
     terms: TermIndex
     #: Marker name -> HTML for hand-written pages; marker output depends on the page's path.
     fragments: Mapping[str, Callable[[str], str]] = field(hash=False)
+    #: Site path -> text of files published as they are (redirect pages; the pipeline adds the
+    #: data downloads).
+    files: Mapping[str, str] = field(default_factory=dict, hash=False)
 
 
 def page_meta(title: str, *, boost: float = 0, searched: bool = True) -> dict[str, Any]:
@@ -99,6 +110,9 @@ def render_site(
     extra_pages: Sequence[PageMaker] = (),
     link_terms: bool = True,
     cited_elsewhere: Mapping[str, Sequence[tuple[str, str]]] | None = None,
+    audits: tuple[Audit, ...] = (),
+    audit_findings: tuple[Finding, ...] = (),
+    base_uri: str = DEFAULT_BASE_URI,
     verification: Records | None = None,
 ) -> Site:
     """Every generated page, in one pass over the model.
@@ -109,10 +123,13 @@ def render_site(
         link_terms: Link the glossary terms mentioned in concept pages' text.
         cited_elsewhere: Bib key -> (label, page src) of other pages citing it (audits), for
             the bibliography's backlinks.
+        audits: The audit files as loaded, for the audit pages (`citegloss.render.audit`).
+        base_uri: Where the site is published: the base of the concepts' identifiers.
         verification: The verification record (references.verified.yaml), for how each work
             was confirmed; None when the project keeps none.
     """
-    xref = CrossReferences.build(glossary, bibliography)
+    xref = CrossReferences.build(glossary, bibliography, audits, audit_findings)
+    ids = Identifiers(base_uri, links)
     terms = TermIndex(xref.concepts)
 
     def prose(src: str, own_id: str = "") -> Prose:
@@ -124,10 +141,11 @@ def render_site(
             concept_id=c.id,
             edit_path=f"{glossary_path.rstrip('/')}/{c.id}.yaml",
             meta=page_meta(c.term, boost=2),
-            markdown=concept_page(c, xref, links, prose(concept_src(c.id), c.id)),
+            markdown=_concept_page(c, xref, ids, prose),
         )
         for c in xref.concepts
     ]
+    pages.append(Page(src=MAP_PAGE, meta=page_meta("Map"), markdown=map_page(xref, links)))
     pages.append(
         Page(
             src=CONCEPTS_INDEX,
@@ -169,6 +187,24 @@ def render_site(
         pages=tuple(pages),
         terms=terms,
         fragments=fragments,
+        files=redirect_files(xref, links),
+    )
+
+
+def _concept_page(
+    concept: Concept, xref: CrossReferences, ids: Identifiers, prose: Callable[[str, str], Prose]
+) -> str:
+    """A concept's page with its pictures, its data links and its schema.org description."""
+    here, links = concept_src(concept.id), ids.links
+    term = defined_term(concept, str(ids.concept(concept.id)), ids.base, "citegloss")
+    return concept_page(
+        concept,
+        xref,
+        links,
+        prose(here, concept.id),
+        figure=f'<figure class="cg-figure-map">{neighbourhood_svg(concept, xref, links)}</figure>',
+        timeline=f'<figure class="cg-figure-years">{timeline_svg(concept)}</figure>',
+        tail=[data_links(concept, here, links), json_ld_script(term)],
     )
 
 
@@ -191,11 +227,25 @@ def hoist_html(page: Page) -> Page:
     return replace(page, markdown="\n\n".join(chunks), html_blocks=tuple(blocks))
 
 
-def expand_html(html: str, page: Page) -> str:
-    """The converted page with its HTML blocks back in place of their markers."""
+#: Blocks a generator may put back last (`expand_html(..., keep_figures=True)`): the pictures.
+FIGURE = "<figure "
+
+
+def expand_html(html: str, page: Page, *, keep_figures: bool = False) -> str:
+    """The converted page with its HTML blocks back in place of their markers.
+
+    With `keep_figures` the pictures keep their markers, for a second call on the finished
+    page: a site search that indexes every page's HTML then never parses the maps' SVG
+    (hundreds of tags a page, labels that would only be noise in search results).
+    """
     if not page.html_blocks:
         return html
-    return _BLOCK.sub(lambda m: page.html_blocks[int(m.group(1))], html)
+
+    def block(match: re.Match[str]) -> str:
+        markup = page.html_blocks[int(match.group(1))]
+        return match.group(0) if keep_figures and markup.startswith(FIGURE) else markup
+
+    return _BLOCK.sub(block, html)
 
 
 def fill_markers(html: str, here: str, fragments: Mapping[str, Callable[[str], str]]) -> str:

@@ -2,7 +2,7 @@
 document (each citation, its verdict, and the bibliography entry it means).
 
 `audit_pages` is a `citegloss.render.PageMaker`: mkdocs.yml names it under the plugin's
-`extra_pages`. It reads glossary/audits/ next to the glossary it is given; problems of the audit
+`extra_pages`. It shows the audits the pipeline loaded from glossary/audits/; problems of the audit
 files go to the `mkdocs.plugins.citegloss` logger as errors, so `mkdocs build --strict` fails on
 them, while what the audits find in the audited documents is shown, never failed on.
 """
@@ -22,7 +22,7 @@ from citegloss.audit_verdicts import (
     document_reference_findings,
     judge_audit,
 )
-from citegloss.audits import Audit, load_audits
+from citegloss.audits import Audit
 from citegloss.model import Bibliography, Reference
 from citegloss.render import Page, page_meta
 from citegloss.render.concept import BIBLIOGRAPHY
@@ -200,20 +200,16 @@ def judge_documents(audits: Sequence[Audit], bibliography: Bibliography) -> list
 
 
 def audit_pages(xref: CrossReferences, links: Links) -> list[Page]:
-    """The overview and a page per audit file in the glossary's audits/ folder."""
+    """The overview and a page per audit file the pipeline loaded (`xref.audits`)."""
     folder = Path(xref.glossary.root) / "audits"
-    audits: list[Audit] = []
-    if folder.is_dir():
-        audits, findings = load_audits(folder)
-        findings += [f for a in audits for f in document_reference_findings(a, xref.bibliography)]
-        documents = judge_documents(audits, xref.bibliography)
-        findings += [
-            f for d in documents for v in d.verdicts for f in v.findings if f.code == "unknown-key"
-        ]
-        for finding in findings:  # the audit files' own problems; the documents' are shown
-            log.error("\n".join(format_text([finding]).splitlines()[:-1]))
-    else:
-        documents = []
+    findings = list(xref.audit_findings)
+    findings += [f for a in xref.audits for f in document_reference_findings(a, xref.bibliography)]
+    documents = judge_documents(xref.audits, xref.bibliography)
+    findings += [
+        f for d in documents for v in d.verdicts for f in v.findings if f.code == "unknown-key"
+    ]
+    for finding in findings:  # the audit files' own problems; the documents' are shown
+        log.error("\n".join(format_text([finding]).splitlines()[:-1]))
     pages = [
         Page(
             src=AUDITS_OVERVIEW,

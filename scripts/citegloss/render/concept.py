@@ -30,6 +30,11 @@ def concept_src(concept_id: str) -> str:
     return f"concepts/{concept_id}.md"
 
 
+def definition_anchor(number: int) -> str:
+    """The id of the n-th definition's row (1-based, in year order): the year axis links it."""
+    return f"definition-{number}"
+
+
 def by_year(definitions: Sequence[Definition]) -> list[Definition]:
     return sorted(definitions, key=lambda d: (d.claim.year, d.claim.author.casefold()))
 
@@ -76,7 +81,9 @@ def _pages(pages: str) -> str:
     return f"pp. {text(pages)}" if any(c in pages for c in "-–,") else f"p. {text(pages)}"
 
 
-def _definition_row(here: str, definition: Definition, links: Links, prose: Prose) -> str:
+def _definition_row(
+    here: str, number: int, definition: Definition, links: Links, prose: Prose
+) -> str:
     claim = definition.claim
     cite = links.href(here, BIBLIOGRAPHY, claim.cite)
     if definition.is_quote:
@@ -94,7 +101,8 @@ def _definition_row(here: str, definition: Definition, links: Links, prose: Pros
         levels = ", ".join(definition.facets.levels)
         facets += f'<span class="cg-levels">{text(levels)}</span>'
     return (
-        f'<tr><td><a class="cg-cite" href="{cite}">{text(claim.author)}</a></td>'
+        f'<tr id="{definition_anchor(number)}">'
+        f'<td><a class="cg-cite" href="{cite}">{text(claim.author)}</a></td>'
         f"<td>{claim.year}</td>"
         f"<td>{body}</td>"
         f"<td>{facets}</td>"
@@ -105,7 +113,9 @@ def _definition_row(here: str, definition: Definition, links: Links, prose: Pros
 def definitions_table(
     here: str, definitions: Sequence[Definition], links: Links, prose: Prose = text
 ) -> str:
-    rows = "".join(_definition_row(here, d, links, prose) for d in by_year(definitions))
+    rows = "".join(
+        _definition_row(here, n, d, links, prose) for n, d in enumerate(by_year(definitions), 1)
+    )
     return (
         '<table class="cg-definitions"><thead><tr><th>Author</th>'
         "<th>Year</th><th>Definition</th><th>Facets</th><th>Pages</th></tr></thead>"
@@ -137,12 +147,24 @@ def _contrast(
     )
 
 
-def concept_page(concept: Concept, xref: CrossReferences, links: Links, prose: Prose = text) -> str:
+def concept_page(
+    concept: Concept,
+    xref: CrossReferences,
+    links: Links,
+    prose: Prose = text,
+    *,
+    figure: str = "",
+    timeline: str = "",
+    tail: Sequence[str] = (),
+) -> str:
     """The page's Markdown: fixed headings in Markdown, everything from YAML as escaped HTML.
 
     Parameters:
         prose: Escapes the free-text fields (summary, definitions, notes, contrast points);
             `TermIndex.prose` also links the glossary terms they mention.
+        figure: HTML shown after the summary (the neighbourhood map).
+        timeline: HTML shown above the definitions table (the year axis).
+        tail: HTML blocks closing the page (the data links, the embedded JSON-LD).
     """
     here = concept_src(concept.id)
     blocks = [f'<h1 class="cg-term">{text(concept.term)}</h1>']
@@ -151,6 +173,8 @@ def concept_page(concept: Concept, xref: CrossReferences, links: Links, prose: P
         blocks.append(f'<p class="cg-aliases">Also called: {aliases}</p>')
     if concept.summary:
         blocks.append(f'<div class="cg-summary">{paragraphs(concept.summary, prose)}</div>')
+    if figure:
+        blocks.append(figure)
     count = len(concept.definitions)
     blocks.append(f"## Definitions ({count})")
     differ = how_they_differ(concept.definitions)
@@ -158,6 +182,8 @@ def concept_page(concept: Concept, xref: CrossReferences, links: Links, prose: P
         blocks.append(f'<p class="cg-differ"><strong>How they differ:</strong> {text(differ)}.</p>')
     elif differ:
         blocks.append(f'<p class="cg-differ"><strong>Facets:</strong> {text(differ)}.</p>')
+    if timeline:
+        blocks.append(timeline)
     blocks.append(definitions_table(here, concept.definitions, links, prose))
     related = xref.related.get(concept.id, ())
     if related:
@@ -172,4 +198,5 @@ def concept_page(concept: Concept, xref: CrossReferences, links: Links, prose: P
     if views:
         blocks.append("## Contrasts")
         blocks.extend(_contrast(concept, view, xref, links, prose) for view in views)
+    blocks.extend(tail)
     return "\n\n".join(blocks) + "\n"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from citegloss.model import (
     Bibliography,
@@ -21,6 +22,10 @@ from citegloss.model import (
     Reference,
 )
 from citegloss.names import normalize_surname, person_key
+
+if TYPE_CHECKING:
+    from citegloss.audits import Audit
+    from citegloss.model import Finding
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,9 +82,19 @@ class CrossReferences:
     cited_in: dict[str, tuple[str, ...]]
     #: Person key -> the author and what they defined, sorted by surname.
     authors: tuple[AuthorEntry, ...]
+    #: The audit files as the pipeline loaded them, for the audit pages (no second read).
+    audits: tuple[Audit, ...] = ()
+    #: The audit files' own problems found while loading them (yaml-error, schema-error).
+    audit_findings: tuple[Finding, ...] = ()
 
     @classmethod
-    def build(cls, glossary: Glossary, bibliography: Bibliography) -> CrossReferences:
+    def build(
+        cls,
+        glossary: Glossary,
+        bibliography: Bibliography,
+        audits: tuple[Audit, ...] = (),
+        audit_findings: tuple[Finding, ...] = (),
+    ) -> CrossReferences:
         concepts = tuple(sorted(glossary.concepts.values(), key=concept_sort_key))
         known = glossary.concepts
         related: dict[str, set[str]] = defaultdict(set)
@@ -115,6 +130,8 @@ class CrossReferences:
             contrasts={cid: tuple(views) for cid, views in contrasts.items()},
             cited_in={key: tuple(ids) for key, ids in cited_in.items()},
             authors=tuple(sorted(authors.values(), key=lambda a: a.sort_key)),
+            audits=audits,
+            audit_findings=audit_findings,
         )
 
     @property

@@ -96,6 +96,10 @@ class Links:
         link = _relative_link(self.url(from_src), self.url(to_src))
         return f"{link}#{html.escape(anchor, quote=True)}" if anchor else link
 
+    def file_href(self, from_src: str, path: str) -> str:
+        """A relative link from page `from_src` to a file published as it is (`data/x.json`)."""
+        return _relative_link(self.url(from_src), path)
+
 
 @lru_cache(maxsize=65536)
 def _relative_link(here: str, there: str) -> str:
