@@ -3,13 +3,17 @@ the same document, and text that could crash the C composer never reaches it."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bounded import run_bounded
 from citegloss.yamlfile import YamlDocument, parse_yaml
-from citegloss.yamlguard import needs_guard
+from citegloss.yamlguard import RefusedYaml, needs_guard
 
 ROOT = Path(__file__).parents[1]
 FILES = sorted((ROOT / "glossary").glob("*.yaml")) + sorted(
@@ -68,3 +72,25 @@ def test_deep_flow_nesting_is_refused_not_a_crash(tmp_path: Path, value: str) ->
     run = run_bounded(["check"], tmp_path)
     run.assert_clean_failure("yaml-error", "glossary/deep.yaml:2:")
     assert "nested more than" in run.output
+
+
+_PIECES = st.sampled_from(
+    ["a", "b: ", "- ", "  ", "\n", "&x ", "*x", "!", "!!int ", "[", "]", "{", "}", ", ", "'", '"',
+     "? ", "1" * 31, "0x" + "f" * 30, "1978", "Schön & Argyris", "#", "|\n  ", ">-\n  "]
+)  # fmt: skip
+
+
+@settings(max_examples=int(os.environ.get("CITEGLOSS_EXAMPLES", "400")), deadline=None)
+@given(st.lists(_PIECES, max_size=40).map("".join))
+def test_text_cleared_for_the_c_composer_reads_as_the_guard_reads_it(text: str) -> None:
+    """Whatever the text, the C path never lets through what the guard refuses."""
+    if needs_guard(text):
+        return
+    try:
+        guarded = _shape(parse_yaml(text, guarded=True))
+    except yaml.YAMLError as exc:
+        assert not isinstance(exc, RefusedYaml), (text, exc)
+        with pytest.raises(yaml.YAMLError):
+            parse_yaml(text)
+        return
+    assert _shape(parse_yaml(text)) == guarded

@@ -65,7 +65,8 @@ class CiteglossConfig(Config):  # type: ignore[no-untyped-call]
     #: (functions of the cross-references and link style returning pages), e.g. audits.
     extra_pages = c.ListOfItems(c.Type(str), default=[])
     #: Where the site is published: the base of the concepts' identifiers in the data files.
-    base_uri = c.Type(str, default=DEFAULT_BASE_URI)
+    #: Empty: MkDocs' `site_url`, else citegloss's default.
+    base_uri = c.Type(str, default="")
 
 
 def log_findings(findings: list[Finding]) -> int:
@@ -95,6 +96,11 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"  # MkDocs keeps this instance across rebuilds
+
+    def _base_uri(self, config: MkDocsConfig) -> str:
+        """The identifiers' base: the option, else where MkDocs says the site is published."""
+        base = self.config.base_uri or config.site_url or DEFAULT_BASE_URI
+        return base if base.endswith("/") else base + "/"
 
     def _path(self, config: MkDocsConfig, value: str) -> Path:
         # not resolved: a symbolic link is reported as one, not as the file it points to
@@ -139,7 +145,7 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
                 bib_path=_relative(bib_file, repo),
                 link_terms=self.config.link_terms,
                 extra_pages=[_import(name) for name in self.config.extra_pages],
-                base_uri=self.config.base_uri,
+                base_uri=self._base_uri(config),
             )
         except Exception as exc:
             if not self.problems:
@@ -155,7 +161,7 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
             process = (
                 None
                 if self.serving
-                else start_downloads(self.site, self.config.base_uri, Path(folder.name))
+                else start_downloads(self.site, self._base_uri(config), Path(folder.name))
             )
             self.downloads = (process, folder)
         if self.problems:  # a concept whose file cannot be read keeps its address, with the banner
@@ -235,7 +241,7 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
         (process, folder), self.downloads = self.downloads, None
         with folder:
             if process is None and self.site is not None:
-                write_downloads(self.site, self.config.base_uri, Path(folder.name))
+                write_downloads(self.site, self._base_uri(config), Path(folder.name))
             elif process is not None:
                 process.join()
                 if process.exitcode != 0:

@@ -31,10 +31,10 @@ MAX_NUMBER_CHARACTERS = 30
 
 
 #: What the guard may refuse, found in raw text, erring towards yes: an anchor, alias or tag
-#: (`&x`, `*x`, `!x` where a node may start), four block indicators in a row or deep indentation
+#: (`&x`, `*x`, `!` where a node may start), four block indicators in a row or deep indentation
 #: (deep nesting), a long run of number characters.
 _MAY_NEED_GUARD = re.compile(
-    r"(?:^|[\s\[\]{},:?-])[&*!]\S"
+    r"(?:^|[\s\[\]{},:?-])(?:[&*]\S|!)"
     r"|(?:[-?:][ \t]+){4}"
     r"|^[ \t]{" + str(MAX_DEPTH) + r",}"
     r"|[0-9a-fA-FxXoObB_:.+-]{" + str(MAX_NUMBER_CHARACTERS + 1) + r",}",
