@@ -30,11 +30,9 @@ from contextlib import chdir, redirect_stderr, redirect_stdout
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from citegloss.audits import audits_citing
-from citegloss.check import check
 from citegloss.cli import build_parser
-from citegloss.inputs import CannotRun, load_inputs
-from citegloss.render import Links, render_site
+from citegloss.inputs import CannotRun
+from citegloss.pipeline import check_inputs, load, render_inputs
 from citegloss.render.audit import audit_pages
 
 FIXTURE = Path(__file__).parent / "fixtures" / "audit-site"
@@ -128,17 +126,14 @@ def _command(argv: list[str]) -> str:
 
 
 def _render(root: Path) -> str:
-    """The site as the plugin renders it, when the checker passes."""
+    """The site as the plugin renders it (the same pipeline), when the checker passes."""
     try:
-        glossary, bibliography = load_inputs(root / "glossary", root / "references.bib")
+        inputs = load(root / "glossary", root / "references.bib")
     except CannotRun:
         return "cannot-run"
-    citing = audits_citing(root / "glossary" / "audits")
-    if any(f.is_error for f in check(glossary, bibliography, frozenset(citing))):
+    if any(f.is_error for f in check_inputs(inputs)):
         return "not-rendered"
-    site = render_site(
-        glossary, bibliography, links=Links(directory_urls=False), extra_pages=[audit_pages]
-    )
+    site = render_inputs(inputs, directory_urls=False, extra_pages=[audit_pages])
     return f"rendered-{len(site.pages)}"
 
 

@@ -183,19 +183,22 @@ def _named_after(text: str, c: FoundCitation, cited: Counter[str]) -> FoundCitat
 def _titles(text: str, index: TextIndex) -> list[FoundCitation]:
     found = []
     for match in _TITLE_CITATION.finditer(text):
-        year, written = read_year(match.group("year"))
-        found.append(
-            FoundCitation(
-                clean(match.group()),
-                (clean(match.group("title")).rstrip(".,"),),
-                False,
-                year,
-                index.line_of(match.start()),
-                year_text=written,
-                offset=match.start(),
-            )
-        )
+        found.append(_year_citation(match, (clean(match.group("title")).rstrip(".,"),), index))
     return found
+
+
+def _year_citation(match: re.Match[str], names: tuple[str, ...], index: TextIndex) -> FoundCitation:
+    """A running-text citation of `names` whose year is the match's `year` group."""
+    year, written = read_year(match.group("year"))
+    return FoundCitation(
+        clean(match.group()),
+        names,
+        False,
+        year,
+        index.line_of(match.start()),
+        year_text=written,
+        offset=match.start(),
+    )
 
 
 def _detached(text: str, index: TextIndex, known: set[str]) -> list[FoundCitation]:
@@ -213,18 +216,7 @@ def _detached(text: str, index: TextIndex, known: set[str]) -> list[FoundCitatio
             names = [after.group("name")]
         if not names:
             continue
-        year, written = read_year(match.group("year"))
-        found.append(
-            FoundCitation(
-                clean(match.group()),
-                (names[-1],),
-                False,
-                year,
-                index.line_of(match.start()),
-                year_text=written,
-                offset=match.start(),
-            )
-        )
+        found.append(_year_citation(match, (names[-1],), index))
     return found
 
 

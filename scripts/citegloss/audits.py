@@ -171,22 +171,8 @@ def load_audits(folder: Path) -> tuple[list[Audit], list[Finding]]:
     return audits, findings
 
 
-def audits_citing(folder: Path) -> dict[str, list[Audit]]:
-    """Bib key -> the audits that cite it (as a citation or as the audited document itself).
-
-    Problems in the audit files are `citegloss audit`'s to report; here they only mean fewer keys.
-    """
-    if not folder.is_dir():
-        return {}
-    try:
-        audits, _ = load_audits(folder)
-    except OSError:
-        return {}
-    return citing_audits(audits)
-
-
 def citing_audits(audits: Sequence[Audit]) -> dict[str, list[Audit]]:
-    """Bib key -> the loaded audits that cite it, for a front end that loaded them already."""
+    """Bib key -> the audits that cite it (as a citation or as the audited document itself)."""
     citing: dict[str, list[Audit]] = {}
     for audit in audits:
         keys = {c.claim.cite for c in audit.citations} | {audit.document.cite}

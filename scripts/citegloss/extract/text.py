@@ -93,11 +93,6 @@ class TextIndex:
         i = bisect_left(self._newlines, offset)
         return self._newlines[i - 1] + 1 if i else 0
 
-    def line_end(self, offset: int) -> int:
-        """Offset of the newline that ends offset's line (the text's length on the last)."""
-        i = bisect_left(self._newlines, offset)
-        return self._newlines[i] if i < len(self._newlines) else self._length
-
     def paragraph_end(self, offset: int) -> int:
         """Where the paragraph holding offset ends: its next blank line, or the text's end."""
         i = bisect_right(self._breaks, offset)
