@@ -5,14 +5,25 @@ bibparse has a fast path for plain entries and its own scanner steps; pybtex is 
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pybtex.errors
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
-from pybtex.database import BibliographyData
+from pybtex.bibtex.utils import split_name_list
+from pybtex.database import BibliographyData, Person
 from pybtex.database.input.bibtex import Parser
 
+from citegloss.bibfast import PLAIN_NAME, plain_person
 from citegloss.bibparse import parse_pieces
+
+#: The corpus's real bibliographies (CITEGLOSS_CORPUS points elsewhere, as in a worktree).
+_CORPUS = Path(
+    os.environ.get("CITEGLOSS_CORPUS", Path(__file__).parents[1] / ".." / "shared" / "corpus")
+)
+CORPUS_BIBS = sorted((_CORPUS / "bib").glob("*.bib"))
 
 
 def pybtex_reads(text: str) -> tuple[BibliographyData, int]:
@@ -107,3 +118,47 @@ def test_clean_texts_read_as_pybtex_reads_them(pieces: list[str]) -> None:
     _, errors = pybtex_reads(text)
     if errors == 0:  # a broken text is recovered differently, on purpose
         assert_same_as_pybtex(text)
+
+
+def _parts(person: Person) -> tuple[list[str], ...]:
+    return (
+        person.first_names,
+        person.middle_names,
+        person.prelast_names,
+        person.last_names,
+        person.lineage_names,
+    )
+
+
+#: Words as names are written, with the cases that decide a "von" word: lower, upper, digits,
+#: no letter at all, an uncased letter first, a Roman numeral (upper case, yet no letter).
+_NAME_WORDS = st.sampled_from(
+    ["Senge", "von", "de", "la", "Van", "Jr.", "III", "d'Arcy", "O'Neil", "1st", "-", "Ⅻ",
+     "ß", "Łukasz", "é", "Ünal", "日本", "al-Farabi", "J.", "A.-M.", "_x", "X"]
+)  # fmt: skip
+_SEPARATORS = st.sampled_from([" ", "  ", "\t", "\n", ",", ", ", " , ", "\u00a0", "\u2003", ""])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.tuples(_NAME_WORDS, _SEPARATORS), max_size=7))
+def test_a_plain_name_is_read_as_pybtex_reads_it(words: list[tuple[str, str]]) -> None:
+    name = "".join(word + separator for word, separator in words)
+    assume(name.count(",") <= 2)
+    assert _parts(plain_person(name)) == _parts(Person(name))
+
+
+@pytest.mark.skipif(not CORPUS_BIBS, reason="../shared/corpus/bib is not here")
+def test_every_plain_name_of_the_corpus_is_read_as_pybtex_reads_it() -> None:
+    names = set()
+    for path in CORPUS_BIBS:
+        pybtex.errors.set_strict_mode(False)
+        with pybtex.errors.capture():
+            data = Parser(person_fields=()).parse_string(
+                path.read_text(encoding="utf-8", errors="replace")
+            )
+        for entry in data.entries.values():
+            for role in ("author", "editor"):
+                names.update(split_name_list(entry.fields.get(role, "")))
+    plain = [name for name in names if PLAIN_NAME.fullmatch(name)]
+    assert len(plain) > 1000, "the corpus should hold thousands of plain names"
+    assert [_parts(plain_person(n)) for n in plain] == [_parts(Person(n)) for n in plain]

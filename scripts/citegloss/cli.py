@@ -23,7 +23,7 @@ from citegloss.options import (
     exit_status,
 )
 from citegloss.pages_cli import add_page_commands
-from citegloss.pipeline import check_inputs, load
+from citegloss.pipeline import check_inputs, collector_paused, load
 from citegloss.report import printable
 from citegloss.scaffold import add_init_command
 from citegloss.verify.cli import add_verify_command
@@ -63,7 +63,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_CANNOT_RUN
     try:
-        status: int = args.run(args)
+        with collector_paused():  # a command runs for seconds at most: see collector_paused
+            status: int = args.run(args)
         return status
     except CannotRun as exc:
         print(f"citegloss: error: {printable(str(exc))}", file=sys.stderr)

@@ -7,9 +7,11 @@ the same pages, data files and redirects.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import multiprocessing.process
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +24,25 @@ from citegloss.render.audit import audit_src
 from citegloss.render.identifiers import DEFAULT_BASE_URI, Identifiers
 from citegloss.render.verification import Records
 from citegloss.verify.record import RecordError, load_records, record_path
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off while a stage builds objects that all live on.
+
+    Loading a 60,000-entry .bib makes millions of objects that survive; the collector, run
+    every 700 new ones, walked them again and again: 1.5 s of a 4.5 s parse. Loading and
+    checking make no garbage cycles to speak of (the peak memory is the same with the collector
+    off, and PyYAML's loaders are disposed of), so the collector waits until the stage ends.
+    It is restored as it was, so the MkDocs process that runs the plugin keeps its own setting.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,27 +76,29 @@ def load(
     Raises CannotRun for what makes a build impossible (a missing folder, an unreadable file,
     a broken verification record), as `citegloss check` reports it.
     """
-    glossary, bibliography = load_inputs(
-        glossary_dir, bib_file, hints, parallel=parallel, encoding=encoding
-    )
-    try:
-        records = load_records(record_path(bib_file))
-    except RecordError as exc:
-        raise CannotRun(str(exc)) from exc
-    folder = glossary_dir / "audits"
-    audits: list[Audit] = []
-    audit_findings: list[Finding] = []
-    if folder.is_dir():
+    with collector_paused():
+        glossary, bibliography = load_inputs(
+            glossary_dir, bib_file, hints, parallel=parallel, encoding=encoding
+        )
         try:
-            audits, audit_findings = load_audits(folder)
-        except OSError as exc:
-            raise cannot_read(exc, folder) from exc
+            records = load_records(record_path(bib_file))
+        except RecordError as exc:
+            raise CannotRun(str(exc)) from exc
+        folder = glossary_dir / "audits"
+        audits: list[Audit] = []
+        audit_findings: list[Finding] = []
+        if folder.is_dir():
+            try:
+                audits, audit_findings = load_audits(folder)
+            except OSError as exc:
+                raise cannot_read(exc, folder) from exc
     return Inputs(glossary, bibliography, tuple(audits), tuple(audit_findings), records)
 
 
 def check_inputs(inputs: Inputs) -> list[Finding]:
     """The checker's findings on the loaded inputs, as `citegloss check` prints them."""
-    return check(inputs.glossary, inputs.bibliography, frozenset(inputs.citing), inputs.records)
+    with collector_paused():
+        return check(inputs.glossary, inputs.bibliography, frozenset(inputs.citing), inputs.records)
 
 
 def render_inputs(
