@@ -112,23 +112,24 @@ def render_inputs(
     base_uri: str = DEFAULT_BASE_URI,
 ) -> Site:
     """Every generated page and published file, from the loaded inputs."""
-    return render_site(
-        inputs.glossary,
-        inputs.bibliography,
-        links=Links(directory_urls=directory_urls),
-        glossary_path=glossary_path,
-        bib_path=bib_path,
-        link_terms=link_terms,
-        extra_pages=extra_pages,
-        cited_elsewhere={
-            key: [(f"Audit: {a.document.title or a.id}", audit_src(a.id)) for a in audits]
-            for key, audits in inputs.citing.items()
-        },
-        audits=inputs.audits,
-        audit_findings=inputs.audit_findings,
-        base_uri=base_uri,
-        verification=inputs.records,
-    )
+    with collector_paused():  # the pages, fragments and tooltips all live until the build ends
+        return render_site(
+            inputs.glossary,
+            inputs.bibliography,
+            links=Links(directory_urls=directory_urls),
+            glossary_path=glossary_path,
+            bib_path=bib_path,
+            link_terms=link_terms,
+            extra_pages=extra_pages,
+            cited_elsewhere={
+                key: [(f"Audit: {a.document.title or a.id}", audit_src(a.id)) for a in audits]
+                for key, audits in inputs.citing.items()
+            },
+            audits=inputs.audits,
+            audit_findings=inputs.audit_findings,
+            base_uri=base_uri,
+            verification=inputs.records,
+        )
 
 
 def write_files(folder: Path, files: dict[str, str]) -> None:

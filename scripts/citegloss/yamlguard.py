@@ -30,16 +30,12 @@ MAX_NODES = 50_000
 MAX_NUMBER_CHARACTERS = 30
 
 
-#: What the guard may refuse, found in raw text, erring towards yes: an anchor, alias or tag
-#: (`&x`, `*x`, `!` where a node may start), four block indicators in a row or deep indentation
-#: (deep nesting), a long run of number characters.
-_MAY_NEED_GUARD = re.compile(
-    r"(?:^|[\s\[\]{},:?-])(?:[&*]\S|!)"
-    r"|(?:[-?:][ \t]+){4}"
-    r"|^[ \t]{" + str(MAX_DEPTH) + r",}"
-    r"|[0-9a-fA-FxXoObB_:.+-]{" + str(MAX_NUMBER_CHARACTERS + 1) + r",}",
-    re.MULTILINE,
-)
+#: Four block indicators in a row (`- - - - x`): deep nesting on one line.
+_INDICATORS_IN_A_ROW = re.compile(r"[-?:][ \t]+[-?:][ \t]+[-?:][ \t]+[-?:][ \t]")
+#: Indentation past MAX_DEPTH, after each kind of line break (a literal first searches fast).
+_DEEP_INDENTS = tuple(re.compile(f"{start}[ \t]{{{MAX_DEPTH}}}") for start in ("^", "\n", "\r"))
+#: What may stand before a node's anchor or tag: a line start, space, a flow or block indicator.
+_BEFORE_A_NODE = frozenset(" \t\r\n[]{},:?-")
 _BRACKETS = re.compile(r"[\[\]{}]")
 #: PyYAML's C composer recurses once per nesting level and crashes the process (a segmentation
 #: fault, seen at 100,000 levels; 10,000 are read): text with more flow openers than this is
@@ -49,13 +45,38 @@ MAX_FLOW_OPENERS_IN_C = 2_000
 
 def needs_guard(text: str, max_nodes: int = MAX_NODES) -> bool:
     """False only when `text` cannot hold anything the guarded composer refuses, so that PyYAML's
-    C composer may build it: no anchor, alias or tag, no deep nesting, no long number, and fewer
-    lines and commas than a quarter of the values allowed (a line or a comma holds at most four)."""
+    C composer may build it: no anchor, alias or tag, no deep nesting, and fewer lines and commas
+    than a quarter of the values allowed (a line or a comma holds at most four). Long numbers
+    need no guard: both loaders construct ints with `construct_bounded_int`.
+
+    Each test is a plain search for a character or a literal, as one regex alternation that
+    began with any whitespace took a fifth of the time of loading a glossary.
+    """
     if text.count("\n") + text.count(",") >= max_nodes // 4:
         return True
     if text.count("[") + text.count("{") > MAX_FLOW_OPENERS_IN_C:
         return True  # the sure bound: flow nesting is never deeper than its openers
-    return _MAY_NEED_GUARD.search(text) is not None or _flow_depth(text) > 4
+    return (
+        any(_may_open_a_node(text, sigil) for sigil in "&*!")
+        or _INDICATORS_IN_A_ROW.search(text) is not None
+        or any(indent.search(text) for indent in _DEEP_INDENTS)
+        or _flow_depth(text) > 4
+    )
+
+
+def _may_open_a_node(text: str, sigil: str) -> bool:
+    """Whether `sigil` (& anchor, * alias, ! tag) stands anywhere a node may start: after a line
+    start, a space or an indicator, and (for & and *) before a name. Erring towards yes."""
+    at = text.find(sigil)
+    while at != -1:
+        before = text[at - 1] if at else " "
+        after = text[at + 1 : at + 2]
+        if (before in _BEFORE_A_NODE or before.isspace()) and (
+            sigil == "!" or (after and not after.isspace())
+        ):
+            return True
+        at = text.find(sigil, at + 1)
+    return False
 
 
 def _flow_depth(text: str) -> int:
