@@ -109,3 +109,31 @@ def test_unknown_vocabulary_suggests_the_closest_word(tmp_path: Path) -> None:
     )
     _, findings = load_concept_file(concept(tmp_path, body), "g.yaml")
     assert [f.suggestion for f in findings] == ["Did you mean 'team'?"]
+
+
+def test_two_processes_load_what_one_loads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large glossary loads in two processes (`inputs._shares`): the same concepts, findings
+    and unreadable files, in the same order, as one process loading every file."""
+    from citegloss import inputs
+
+    glossary = tmp_path / "glossary"
+    glossary.mkdir()
+    for i in range(40):
+        body = f"term: Concept {i}\ndefinitions:\n{DEFINITION}    paraphrase: p\n"
+        if i % 7 == 3:
+            body = body.replace("year: 1990", "year: soon")  # a schema error
+        if i % 11 == 5:
+            body = "term: [unclosed\n"  # a YAML error: unreadable
+        (glossary / f"concept-{i:02}.yaml").write_text(body, encoding="utf-8")
+    (glossary / "concept-01.yml").write_text("term: Twice\n", encoding="utf-8")
+    bib = tmp_path / "references.bib"
+    bib.write_text("@book{senge2006fifth, author = {Senge, Peter}, year = 2006}\n" * 3)
+    one = inputs.load_inputs(glossary, bib, parallel=False)
+    monkeypatch.setattr(inputs, "PARALLEL_FROM_SECONDS", 0.0)
+    shares = inputs._shares(glossary, bib)
+    assert shares is not None and shares[0] and shares[1], "both processes get files"
+    two = inputs.load_inputs(glossary, bib, parallel=True)
+    assert list(two[0].concepts) == list(one[0].concepts)
+    assert two[0] == one[0] and two[0].findings == one[0].findings
+    assert two[0].unreadable == one[0].unreadable and two[0].unreadable
+    assert two[1].references == one[1].references and two[1].findings == one[1].findings

@@ -6,6 +6,7 @@ copies it with the project's docs pages and mkdocs.yml into a temporary folder a
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -191,6 +192,18 @@ def test_search_indexes_terms_aliases_and_authors(basic: Build) -> None:
     entry = index.split('"location":"concepts/organizational-learning.html"', 1)[1][:3000]
     for needle in ("Organizational learning", "OL", "Crossan, Lane &amp; White"):
         assert needle in entry
+
+
+def test_search_leaves_out_pictures_data_links_and_json_ld(basic: Build) -> None:
+    """They are put back after the search plugin has read the page: on the page, not in search."""
+    index = json.loads((basic.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    concept_entries = [d for d in index["docs"] if d["location"].startswith("concepts/")]
+    assert concept_entries
+    for doc in concept_entries:
+        assert "as JSON" not in doc["text"] and "SKOS" not in doc["text"], doc["location"]
+        assert "DefinedTerm" not in doc["text"] and "<svg" not in doc["text"], doc["location"]
+    page = basic.page("concepts/organizational-learning.html")
+    assert '<p class="cg-data">' in page and '"@type":"DefinedTerm"' in page and "<svg" in page
 
 
 def test_nothing_is_loaded_from_another_host(basic: Build) -> None:

@@ -8,7 +8,7 @@ what it can, so its claims are checked and count as citations.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -185,13 +185,15 @@ def _slugify(name: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", name.lower())) or "concept"
 
 
-def load_glossary(root: Path) -> Glossary:
-    """Load every concept file. Raises OSError when the folder itself cannot be read."""
+def load_glossary(root: Path, files: Sequence[Path] | None = None) -> Glossary:
+    """Load every concept file, or only `files` (a share of them, for a second process to load:
+    `join_glossaries` puts the shares together). Raises OSError when the folder itself cannot be
+    read."""
     concepts: dict[str, Concept] = {}
     findings: list[Finding] = []
     unreadable: set[str] = set()
     shown_root = display_path(root)
-    for path in yaml_files(root):  # directly in the folder: audits/ is another format
+    for path in yaml_files(root) if files is None else files:  # audits/ is another format
         concept, file_findings = load_concept_file(path, f"{shown_root}/{path.name}")
         findings += file_findings
         if concept is not None:
@@ -203,4 +205,15 @@ def load_glossary(root: Path) -> Glossary:
         concepts=concepts,
         findings=tuple(findings),
         unreadable=frozenset(unreadable - set(concepts)),
+    )
+
+
+def join_glossaries(first: Glossary, second: Glossary) -> Glossary:
+    """Two shares of one folder's files, in file order: what loading them all at once gives."""
+    concepts = {**first.concepts, **second.concepts}
+    return Glossary(
+        root=first.root,
+        concepts=concepts,
+        findings=first.findings + second.findings,
+        unreadable=(first.unreadable | second.unreadable) - set(concepts),
     )

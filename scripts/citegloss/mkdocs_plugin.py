@@ -11,8 +11,6 @@ import importlib
 import multiprocessing.process
 import os
 import posixpath
-import shutil
-import tempfile
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -87,12 +85,10 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
         self.serving = False
         #: The findings of a failed check while serving; every page shows them.
         self.problems: list[Finding] = []
-        #: The data downloads: made aside while MkDocs builds the pages (`start_downloads`),
-        #: or, while serving (a threaded process must not fork), after the build.
-        self.downloads: (
-            tuple[multiprocessing.process.BaseProcess | None, tempfile.TemporaryDirectory[str]]
-            | None
-        ) = None
+        #: The data downloads, written straight into the site folder (MkDocs has cleaned it
+        #: before on_files): made aside while MkDocs builds the pages (`start_downloads`), or,
+        #: while serving (a threaded process must not fork), after the build.
+        self.downloads: multiprocessing.process.BaseProcess | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"  # MkDocs keeps this instance across rebuilds
@@ -123,7 +119,7 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
                 glossary_dir,
                 bib_file,
                 HINTS,
-                parallel=False,
+                parallel=not self.serving,  # a served build has threads: it must not fork
                 encoding=self.config.bib_encoding or None,
             )
         except CannotRun as exc:  # what `citegloss check` reports with exit 2
@@ -157,13 +153,9 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
         if self.site is not None:
             for dest, content in self.site.files.items():
                 files.append(File.generated(config, dest, content=content))
-            folder = tempfile.TemporaryDirectory(prefix="citegloss-data-")
-            process = (
-                None
-                if self.serving
-                else start_downloads(self.site, self._base_uri(config), Path(folder.name))
-            )
-            self.downloads = (process, folder)
+            if not self.serving:
+                site_dir = Path(config.site_dir)
+                self.downloads = start_downloads(self.site, self._base_uri(config), site_dir)
         if self.problems:  # a concept whose file cannot be read keeps its address, with the banner
             for concept_id in sorted(inputs.glossary.unreadable):
                 content = unreadable_page(concept_id)
@@ -236,19 +228,13 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
         return expand_html(output, generated) if generated else output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.downloads is None:
-            return
-        (process, folder), self.downloads = self.downloads, None
-        with folder:
-            if process is None and self.site is not None:
-                write_downloads(self.site, self._base_uri(config), Path(folder.name))
-            elif process is not None:
-                process.join()
-                if process.exitcode != 0:
-                    raise PluginError(
-                        f"citegloss: writing the data files failed ({process.exitcode})"
-                    )
-            shutil.copytree(folder.name, config.site_dir, dirs_exist_ok=True)
+        process, self.downloads = self.downloads, None
+        if process is not None:
+            process.join()
+            if process.exitcode != 0:
+                raise PluginError(f"citegloss: writing the data files failed ({process.exitcode})")
+        elif self.serving and self.site is not None:
+            write_downloads(self.site, self._base_uri(config), Path(config.site_dir))
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any

@@ -16,7 +16,6 @@ from citegloss.inputs import CannotRun
 from citegloss.model import Finding
 from citegloss.report import format_json, format_text
 from citegloss.report_github import limited_annotations, step_summary
-from citegloss.report_html import format_html
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
 
@@ -91,6 +90,8 @@ def render(findings: Sequence[Finding], args: argparse.Namespace, **extra: objec
     if args.format == "github":
         return limited_annotations(findings, summary_written=_write_step_summary(findings, title))
     if args.format == "html":
+        from citegloss.report_html import format_html  # it imports the site's renderer
+
         return format_html(findings, title)
     colour = args.report is None and (
         args.color == "always"

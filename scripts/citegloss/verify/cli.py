@@ -13,12 +13,10 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from citegloss.bib import load_bibliography
 from citegloss.model import Bibliography, Reference
-from citegloss.verify.http import Client, Politeness
-from citegloss.verify.lookup import verify_all
 from citegloss.verify.model import Provider, Verdict, Verification
 from citegloss.verify.record import (
     EntryRecord,
@@ -31,6 +29,9 @@ from citegloss.verify.record import (
     save_records,
 )
 from citegloss.verify.report import format_annotations, format_json, format_markdown, format_text
+
+if TYPE_CHECKING:
+    from citegloss.verify.http import Client
 
 DEFAULT_URLS = {"crossref": "https://api.crossref.org", "openlibrary": "https://openlibrary.org"}
 ENVIRONMENT = {"crossref": "CITEGLOSS_CROSSREF_URL", "openlibrary": "CITEGLOSS_OPENLIBRARY_URL"}
@@ -156,6 +157,10 @@ def merged(
 
 
 def _client(args: argparse.Namespace) -> Client:
+    # Imported here: requests and its cache take a seventh of a second to import, and every
+    # other command (`citegloss check` first) starts without them.
+    from citegloss.verify.http import Client, Politeness
+
     politeness = Politeness(
         mailto=os.environ.get("CITEGLOSS_MAILTO", ""),
         rate=min(args.rate, 10.0),
@@ -184,6 +189,8 @@ def verify(args: argparse.Namespace) -> int:
     if unknown:
         raise VerifyCannotRun(f"not keys in {args.bib}: {', '.join(unknown)}")
     chosen = [references[k] for k in args.key] if args.key else list(references.values())
+    from citegloss.verify.lookup import verify_all  # with the client: see _client
+
     client = _client(args)
     try:
         results = verify_all(chosen, client)
