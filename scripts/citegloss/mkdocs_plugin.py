@@ -142,6 +142,7 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
                 link_terms=self.config.link_terms,
                 extra_pages=[_import(name) for name in self.config.extra_pages],
                 base_uri=self._base_uri(config),
+                fork=not self.serving,
             )
         except Exception as exc:
             if not self.problems:

@@ -89,6 +89,7 @@ def run_pages(args: argparse.Namespace) -> int:
         directory_urls=args.directory_urls,
         extra_pages=[audit_pages],
         base_uri=args.base_uri,
+        fork=True,
     )
     out: Path = args.out
     written = 0

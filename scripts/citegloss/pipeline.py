@@ -110,8 +110,10 @@ def render_inputs(
     link_terms: bool = True,
     extra_pages: Sequence[PageMaker] = (),
     base_uri: str = DEFAULT_BASE_URI,
+    fork: bool = False,
 ) -> Site:
-    """Every generated page and published file, from the loaded inputs."""
+    """Every generated page and published file, from the loaded inputs; `fork` makes most
+    concept pages on a second core (a host with threads of its own passes False)."""
     with collector_paused():  # the pages, fragments and tooltips all live until the build ends
         return render_site(
             inputs.glossary,
@@ -129,6 +131,7 @@ def render_inputs(
             audit_findings=inputs.audit_findings,
             base_uri=base_uri,
             verification=inputs.records,
+            fork=fork,
         )
 
 
