@@ -75,10 +75,10 @@ def read_bibliography(
         raise cannot_read(exc, path) from exc
 
 
-#: What loading costs, measured on a 2-core machine: a concept file about 0.4 ms and 0.12 us a
-#: byte (a 2,000-file glossary of 4.6 MB loads in 1.3 s), a .bib 0.46 us a byte (60,000 entries,
-#: 5 MB: 2.3 s).
-FILE_SECONDS, FILE_BYTE_SECONDS, BIB_BYTE_SECONDS = 0.4e-3, 0.12e-6, 0.46e-6
+#: What loading costs while both processes run, measured on a 2-core machine: a concept file
+#: about 0.6 ms and 0.12 us a byte (2,000 files of 1.2 KB: 0.75 ms each), a .bib about 0.3 us a
+#: byte (the median over the corpus's bibliographies and the benchmarks' files: 0.13-0.46).
+FILE_SECONDS, FILE_BYTE_SECONDS, BIB_BYTE_SECONDS = 0.6e-3, 0.12e-6, 0.3e-6
 #: Below this much glossary work, starting a second process and sending what it loaded back cost
 #: more than they save (a 60,000-entry .bib beside a one-concept glossary checks in 6.5 s in one
 #: process, 7.5 s in two: its entries are all sent back, and nothing loads meanwhile).
