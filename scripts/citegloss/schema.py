@@ -10,8 +10,6 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
-from jsonschema import Draft202012Validator, validators
-from jsonschema.exceptions import ValidationError
 from rapidfuzz import process
 
 from citegloss import limits
@@ -22,6 +20,8 @@ from citegloss.yamlfile import YamlDocument, read_yaml_file
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from jsonschema.exceptions import ValidationError
 
 
 @cache
@@ -37,6 +37,8 @@ def _unique_items(
 ) -> Iterator[ValidationError]:
     """uniqueItems in linear time: jsonschema compares unsortable items (mappings) pairwise, so a
     list of 12,000 mappings took minutes. Items are compared by their canonical JSON."""
+    from jsonschema.exceptions import ValidationError  # see _validator
+
     if not (unique and validator.is_type(instance, "array")):
         return
     seen: set[str] = set()
@@ -50,6 +52,11 @@ def _unique_items(
 
 @cache
 def _validator(name: str) -> Any:
+    """jsonschema's validator, which explains every error of an invalid file. Imported only
+    then: a valid glossary is held to its schema by fastjsonschema, and importing jsonschema
+    took a twentieth of a second of every build and check."""
+    from jsonschema import Draft202012Validator, validators
+
     checker = validators.extend(  # type: ignore[no-untyped-call]
         Draft202012Validator, {"uniqueItems": _unique_items}
     )

@@ -10,13 +10,15 @@ one: the map then shows one bubble per group, and the lists below it name every 
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from citegloss.render.concept import concept_src
 from citegloss.render.crossref import CrossReferences
 from citegloss.render.html import Links, text
 from citegloss.render.svg import Box, label, num, svg, text_width
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 MAP_PAGE = "map.md"
 WIDTH = 720
@@ -42,6 +44,10 @@ class Placed:
 
 
 def concept_graph(xref: CrossReferences) -> nx.Graph:
+    # networkx is imported where it is used: it takes a tenth of a second, and `citegloss
+    # check` imports the renderer without drawing any map.
+    import networkx as nx
+
     graph = nx.Graph()
     graph.add_nodes_from(c.id for c in xref.concepts)
     for concept in xref.concepts:
@@ -55,6 +61,8 @@ def concept_graph(xref: CrossReferences) -> nx.Graph:
 
 def groups(xref: CrossReferences, graph: nx.Graph) -> list[list[str]]:
     """Communities, largest first, each listed hub first (most links), then by term."""
+    import networkx as nx  # see concept_graph
+
     order = {c.id: i for i, c in enumerate(xref.concepts)}
     # Louvain walks sets of nodes: integer nodes hash alike in every run, strings do not.
     numbered = nx.relabel_nodes(graph, order)
@@ -79,6 +87,8 @@ def _unit(x: float, y: float, term: str) -> Box:
 
 def layout_group(xref: CrossReferences, graph: nx.Graph, members: list[str]) -> list[Placed]:
     """One group's concepts, spread by a spring layout, labels pushed down until free."""
+    import networkx as nx  # see concept_graph
+
     terms = xref.glossary.concepts
     # A subgraph view iterates a set of nodes: build the group's graph in a fixed order instead.
     index = {c: i for i, c in enumerate(sorted(members))}
