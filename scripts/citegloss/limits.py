@@ -69,11 +69,6 @@ class NotAFile(OSError):
     """The path names a folder, a pipe or a device, which is never read (a pipe would block)."""
 
 
-def check_size(path: Path, shown: str, limit: Limit) -> None:
-    """Raise FileTooLarge when the file at `path` is larger than `limit` (by its size on disk)."""
-    _refuse_past(path.stat().st_size, shown, limit)
-
-
 def _refuse_past(size: int, shown: str, limit: Limit) -> None:
     allowed = limit.bytes()
     if size > allowed:
@@ -93,8 +88,14 @@ def read_limited(path: Path, shown: str, limit: Limit) -> bytes:
     kind = kind_of(path)
     if kind != "a file":
         raise NotAFile(f"'{shown}' is {kind or 'missing'}, not a file")
-    check_size(path, shown, limit)
+    size = path.stat().st_size
+    _refuse_past(size, shown, limit)
+    allowed = limit.bytes()
     with path.open("rb") as stream:
-        data = stream.read(limit.bytes() + 1)
+        # As many bytes as the file has, and one more: read(allowed + 1) would first allocate
+        # the whole limit (a MiB for every concept file); what grew since is read after it.
+        data = stream.read(size + 1)
+        if len(data) > size:
+            data += stream.read(allowed + 1 - len(data))
     _refuse_past(len(data), shown, limit)
     return data

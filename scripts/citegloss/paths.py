@@ -55,9 +55,10 @@ def why_not_a_file(path: Path) -> str:
         return ""  # the reader reports it with the system's words
     if kind.startswith("a symbolic link"):
         return f"it is {kind}"
-    base = path.absolute().parent.parent.resolve()
-    if path.is_symlink() and not path.resolve().is_relative_to(base):
-        return f"it is a symbolic link to '{os.readlink(path)}', which leads out of '{base}'"
+    if path.is_symlink():
+        base = path.absolute().parent.parent.resolve()
+        if not path.resolve().is_relative_to(base):
+            return f"it is a symbolic link to '{os.readlink(path)}', which leads out of '{base}'"
     return "" if kind in ("a file", "a folder") else f"it is {kind}, not a regular file"
 
 
