@@ -194,7 +194,7 @@ def test_search_indexes_terms_aliases_and_authors(basic: Build) -> None:
         assert needle in entry
 
 
-def test_search_leaves_out_pictures_data_links_and_json_ld(basic: Build) -> None:
+def test_search_leaves_out_pictures_related_lists_data_links_and_json_ld(basic: Build) -> None:
     """They are put back after the search plugin has read the page: on the page, not in search."""
     index = json.loads((basic.site / "search" / "search_index.json").read_text(encoding="utf-8"))
     concept_entries = [d for d in index["docs"] if d["location"].startswith("concepts/")]
@@ -202,8 +202,15 @@ def test_search_leaves_out_pictures_data_links_and_json_ld(basic: Build) -> None
     for doc in concept_entries:
         assert "as JSON" not in doc["text"] and "SKOS" not in doc["text"], doc["location"]
         assert "DefinedTerm" not in doc["text"] and "<svg" not in doc["text"], doc["location"]
+        assert "cg-related" not in doc["text"], doc["location"]
+    related = next(
+        d for d in concept_entries
+        if d["location"] == "concepts/organizational-learning.html#related-concepts"
+    )  # fmt: skip
+    assert "Learning organization" not in related["text"]
     page = basic.page("concepts/organizational-learning.html")
     assert '<p class="cg-data">' in page and '"@type":"DefinedTerm"' in page and "<svg" in page
+    assert 'class="cg-related" href="learning-organization.html"' in page
 
 
 def test_nothing_is_loaded_from_another_host(basic: Build) -> None:

@@ -265,9 +265,16 @@ def hoist_html(page: Page) -> Page:
     return replace(page, markdown="\n\n".join(chunks), html_blocks=tuple(blocks))
 
 
-#: Blocks a generator may put back last (`expand_html(..., keep_figures=True)`): the pictures,
-#: the data links and the schema.org JSON-LD, which search results have no use for.
-LATE_BLOCKS = ("<figure ", '<p class="cg-data">', '<script type="application/ld+json">')
+#: Blocks a generator may put back last (`expand_html(..., keep_figures=True)`), which search
+#: results have no use for: the pictures, the list of related concepts (links to other pages,
+#: as the navigation is: a term is found on its own page, not in every page that links it; a
+#: third of the HTML search read), the data links and the schema.org JSON-LD.
+LATE_BLOCKS = (
+    "<figure ",
+    '<ul class="cg-related-list">',
+    '<p class="cg-data">',
+    '<script type="application/ld+json">',
+)
 
 
 def expand_html(html: str, page: Page, *, keep_figures: bool = False) -> str:
