@@ -235,3 +235,32 @@ def test_the_project_site_builds_strictly_with_its_api_page(tmp_path: Path) -> N
     for path in (tmp_path / "site").rglob("*.html"):
         for tag in re.findall(r"<(?:script|link|img|iframe)\b[^>]*>", path.read_text("utf-8")):
             assert not re.search(r"""(?:src|href)=["']?(?:https?:)?//""", tag), (path, tag)
+
+
+def test_a_large_glossary_gets_every_picture_drawn_aside(tmp_path: Path) -> None:
+    """Past render.ASIDE_FROM_CONCEPTS, concept pages are made and their pictures drawn in
+    forked processes: each page still ends with both pictures, none left as a placeholder."""
+    from citegloss.render import ASIDE_FROM_CONCEPTS, LATER
+
+    count = ASIDE_FROM_CONCEPTS + 10
+    site_config("site-basic", tmp_path)
+    shutil.rmtree(tmp_path / "glossary")
+    (tmp_path / "glossary").mkdir()
+    bib = []
+    for i in range(count):
+        bib.append(f"@book{{w{i}, author = {{Author{i}, Ann}}, title = {{T{i}}}, year = 1990}}\n")
+        (tmp_path / "glossary" / f"concept-{i}.yaml").write_text(
+            f"term: Concept {i}\nrelated: [concept-{(i + 1) % count}]\ndefinitions:\n"
+            f"  - author: Author{i}\n    year: 1990\n    cite: w{i}\n    paraphrase: Text {i}.\n",
+            encoding="utf-8",
+        )
+    (tmp_path / "references.bib").write_text("".join(bib), encoding="utf-8")
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", "mkdocs.yml", "-d", "site"]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    for i in range(count):
+        page = (tmp_path / "site" / "concepts" / f"concept-{i}.html").read_text(encoding="utf-8")
+        assert '<svg class="cg-svg cg-map"' in page and '<svg class="cg-svg cg-years"' in page, i
+        assert f'href="concept-{(i + 1) % count}.html"' in page
+        assert not any(placeholder in page for placeholder in LATER), i

@@ -22,6 +22,8 @@ class Aside(Generic[T]):
 
     def __init__(self, make: Callable[[], T], fork: bool) -> None:
         self._make = make
+        self._done = False
+        self._value: T
         self._receive: multiprocessing.connection.Connection | None = None
         self._process: multiprocessing.process.BaseProcess | None = None
         if fork:
@@ -35,7 +37,13 @@ class Aside(Generic[T]):
             send.close()
 
     def result(self) -> T:
-        """The value; an exception the function raised in the child is raised here."""
+        """The value (made once; later calls return it again); an exception the function
+        raised in the child is raised here."""
+        if not self._done:
+            self._value, self._done = self._result(), True
+        return self._value
+
+    def _result(self) -> T:
         if self._receive is None or self._process is None:
             return self._make()
         try:

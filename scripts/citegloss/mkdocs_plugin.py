@@ -226,7 +226,10 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         """The pictures, after the search plugin has indexed the page without them."""
         generated = self.generated.get(page.file.src_uri)
-        return expand_html(output, generated) if generated else output
+        if generated is None:
+            return output
+        pictures = self.site.pictures(generated.concept_id) if self.site else {}
+        return expand_html(output, generated, pictures=pictures)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         process, self.downloads = self.downloads, None

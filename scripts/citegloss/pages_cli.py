@@ -94,7 +94,10 @@ def run_pages(args: argparse.Namespace) -> int:
     out: Path = args.out
     written = 0
     for page in site.pages:
-        _write(out / page.src, _title(page.meta) + expand_html(page.markdown, page))
+        pictures = site.pictures(page.concept_id)
+        _write(
+            out / page.src, _title(page.meta) + expand_html(page.markdown, page, pictures=pictures)
+        )
         written += 1
     write_files(out, dict(site.files))
     write_downloads(site, args.base_uri, out)

@@ -85,6 +85,13 @@ class Site:
     #: Site path -> text of files published as they are (redirect pages; the pipeline adds the
     #: data downloads).
     files: Mapping[str, str] = field(default_factory=dict, hash=False)
+    #: The concept pages' pictures, being drawn in a forked process while the site generator
+    #: reads the pages (render_site(fork=True)); None when the pages hold them already.
+    drawn: Aside[dict[str, dict[str, str]]] | None = field(default=None, hash=False, compare=False)
+
+    def pictures(self, concept_id: str) -> Mapping[str, str]:
+        """The page's placeholder figures (`LATER`) -> its pictures, for `expand_html`."""
+        return self.drawn.result().get(concept_id, {}) if self.drawn else {}
 
 
 def page_meta(title: str, *, boost: float = 0, searched: bool = True) -> dict[str, Any]:
@@ -101,10 +108,6 @@ def page_meta(title: str, *, boost: float = 0, searched: bool = True) -> dict[st
     return meta
 
 
-#: With fork, a forked process makes this many sixths of the concept pages while this one makes
-#: the rest and the map, index, bibliography and author pages (together about as long as 1,300
-#: concept pages, measured at 2,000 concepts), so that both end together.
-ASIDE_SIXTHS = 5
 #: Below this many concepts, the pages are made quicker than a process starts.
 ASIDE_FROM_CONCEPTS = 200
 
@@ -137,8 +140,9 @@ def render_site(
         base_uri: Where the site is published: the base of the concepts' identifiers.
         verification: The verification record (references.verified.yaml), for how each work
             was confirmed; None when the project keeps none.
-        fork: Make most concept pages in a forked process (`citegloss.aside`) while this one
-            makes the rest and the other pages; False in a host with threads of its own.
+        fork: Make the concept pages in a forked process (`citegloss.aside`) while this one
+            makes the other pages, then draw their pictures in another while the site generator
+            reads the pages (`Site.pictures`); False in a host with threads of its own.
     """
     xref = CrossReferences.build(glossary, bibliography, audits, audit_findings)
     ids = Identifiers(base_uri, links)
@@ -147,7 +151,10 @@ def render_site(
     def prose(src: str, own_id: str = "") -> Prose:
         return terms.prose(src, links, own_id) if link_terms else text
 
-    def concept_pages(concepts: Sequence[Concept]) -> list[Page]:
+    concepts = xref.concepts
+    aside = fork and len(concepts) >= ASIDE_FROM_CONCEPTS
+
+    def concept_pages() -> list[Page]:
         return [
             _finished(
                 Page(
@@ -155,18 +162,18 @@ def render_site(
                     concept_id=c.id,
                     edit_path=f"{glossary_path.rstrip('/')}/{c.id}.yaml",
                     meta=page_meta(c.term, boost=2),
-                    markdown=_concept_page(c, xref, ids, prose),
+                    markdown=_concept_page(
+                        c, xref, ids, prose, LATER if aside else pictures(c, xref, links)
+                    ),
                 )
             )
             for c in concepts
         ]
 
-    concepts = xref.concepts
-    aside = fork and len(concepts) >= ASIDE_FROM_CONCEPTS
-    split = len(concepts) - len(concepts) * ASIDE_SIXTHS // 6 if aside else len(concepts)
-    later = Aside(lambda: concept_pages(concepts[split:]), fork=aside)
-    pages = concept_pages(concepts[:split])
-    pages.append(Page(src=MAP_PAGE, meta=page_meta("Map"), markdown=map_page(xref, links)))
+    # With fork: a forked process makes the concept pages, their pictures left for later,
+    # while this one makes the others; the pictures are drawn aside after (`Site.pictures`).
+    made = Aside(concept_pages, fork=aside)
+    pages = [Page(src=MAP_PAGE, meta=page_meta("Map"), markdown=map_page(xref, links))]
     pages.append(
         Page(
             src=CONCEPTS_INDEX,
@@ -193,9 +200,18 @@ def render_site(
     )
     for make in extra_pages:
         pages.extend(make(xref, links))
-    done = len(concepts[:split])
-    others = [_finished(page) for page in pages[done:]]  # before waiting for the forked share
-    pages = [*pages[:done], *later.result(), *others]
+    others = [_finished(page) for page in pages]  # before waiting for the forked share
+    pages = [*made.result(), *others]
+    drawn = (
+        Aside(
+            lambda: {
+                c.id: dict(zip(LATER, pictures(c, xref, links), strict=True)) for c in concepts
+            },
+            True,
+        )
+        if aside
+        else None
+    )
     fragments: dict[str, Callable[[str], str]] = {
         "counts": lambda here: (
             counts(xref) + verification_counts(xref.bibliography.references.values(), verification)
@@ -211,6 +227,7 @@ def render_site(
         terms=terms,
         fragments=fragments,
         files=redirect_files(xref, links),
+        drawn=drawn,
     )
 
 
@@ -218,8 +235,24 @@ def _finished(page: Page) -> Page:
     return hoist_html(replace(page, markdown=spaced(page.markdown)))
 
 
+#: A concept page's two pictures before they are drawn: what `Site.pictures` maps to them.
+LATER = ('<figure class="cg-figure-map"></figure>', '<figure class="cg-figure-years"></figure>')
+
+
+def pictures(concept: Concept, xref: CrossReferences, links: Links) -> tuple[str, str]:
+    """A concept page's neighbourhood map and year axis, each a figure block."""
+    return (
+        f'<figure class="cg-figure-map">{neighbourhood_svg(concept, xref, links)}</figure>',
+        f'<figure class="cg-figure-years">{timeline_svg(concept)}</figure>',
+    )
+
+
 def _concept_page(
-    concept: Concept, xref: CrossReferences, ids: Identifiers, prose: Callable[[str, str], Prose]
+    concept: Concept,
+    xref: CrossReferences,
+    ids: Identifiers,
+    prose: Callable[[str, str], Prose],
+    figures: tuple[str, str],
 ) -> str:
     """A concept's page with its pictures, its data links and its schema.org description."""
     here, links = concept_src(concept.id), ids.links
@@ -229,8 +262,8 @@ def _concept_page(
         xref,
         links,
         prose(here, concept.id),
-        figure=f'<figure class="cg-figure-map">{neighbourhood_svg(concept, xref, links)}</figure>',
-        timeline=f'<figure class="cg-figure-years">{timeline_svg(concept)}</figure>',
+        figure=figures[0],
+        timeline=figures[1],
         tail=[data_links(concept, here, links), json_ld_script(term)],
     )
 
@@ -277,20 +310,25 @@ LATE_BLOCKS = (
 )
 
 
-def expand_html(html: str, page: Page, *, keep_figures: bool = False) -> str:
+def expand_html(
+    html: str, page: Page, *, keep_figures: bool = False, pictures: Mapping[str, str] = {}
+) -> str:
     """The converted page with its HTML blocks back in place of their markers.
 
     With `keep_figures` the pictures (and the other LATE_BLOCKS) keep their markers, for a
     second call on the finished page: a site search that indexes every page's HTML then never
     parses the maps' SVG (hundreds of tags a page, labels that would only be noise in search
-    results), nor "Data: ... as JSON" on every concept.
+    results), nor "Data: ... as JSON" on every concept. `pictures` (`Site.pictures`) fills
+    the figures of a page whose pictures were drawn aside.
     """
     if not page.html_blocks:
         return html
 
     def block(match: re.Match[str]) -> str:
         markup = page.html_blocks[int(match.group(1))]
-        return match.group(0) if keep_figures and markup.startswith(LATE_BLOCKS) else markup
+        if keep_figures and markup.startswith(LATE_BLOCKS):
+            return match.group(0)
+        return pictures.get(markup, markup)
 
     return _BLOCK.sub(block, html)
 
