@@ -105,7 +105,8 @@ def plain_person(name: str) -> Person:
     """The Person pybtex makes of a name of plain words (`PLAIN_NAME`), by the same rules
     (BibTeX's "First von Last", "von Last, First", "von Last, Jr, First") without its brace
     scanner, which splits each name nine times and took a fifth of a large .bib's parse.
-    tests/test_bibfast.py holds it to Person(name) on every name of the corpus and on random ones.
+    tests/test_bibparse.py holds it to Person(name) on every plain name of the corpus and on
+    random ones.
     """
     person = Person.__new__(Person)  # Person() would split five empty strings with the scanner
     person.first_names, person.middle_names, person.prelast_names = [], [], []

@@ -6,12 +6,11 @@ raises as its PluginError, so both say the same thing.
 from __future__ import annotations
 
 import itertools
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from citegloss import limits
+from citegloss.aside import Aside
 from citegloss.bib import load_bibliography
 from citegloss.glossary import join_glossaries, load_glossary
 from citegloss.model import Bibliography, Glossary
@@ -105,13 +104,6 @@ def _size(path: Path) -> int:
         return 0
 
 
-def _bibliography_and_concepts(
-    bib_file: Path, hint: str, encoding: str | None, glossary_dir: Path, files: list[Path]
-) -> tuple[Bibliography, Glossary]:
-    """The second process's share: the bibliography, then the last concept files."""
-    return read_bibliography(bib_file, hint, encoding=encoding), load_glossary(glossary_dir, files)
-
-
 def load_inputs(
     glossary_dir: Path,
     bib_file: Path,
@@ -142,13 +134,16 @@ def load_inputs(
                 bib_file, hints[1], encoding=encoding
             )
         mine, theirs = shares
-        fork = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=1, mp_context=fork) as pool:
-            aside = pool.submit(
-                _bibliography_and_concepts, bib_file, hints[1], encoding, glossary_dir, theirs
-            )
-            glossary = load_glossary(glossary_dir, mine)
-            bibliography, rest = aside.result()
+        # the second process's share: the bibliography, then the last concept files
+        aside = Aside(
+            lambda: (
+                read_bibliography(bib_file, hints[1], encoding=encoding),
+                load_glossary(glossary_dir, theirs),
+            ),
+            fork=True,
+        )
+        glossary = load_glossary(glossary_dir, mine)
+        bibliography, rest = aside.result()
         return join_glossaries(glossary, rest), bibliography
     except OSError as exc:
         raise cannot_read(exc, glossary_dir) from exc

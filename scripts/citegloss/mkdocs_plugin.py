@@ -8,7 +8,6 @@ another generator means rewriting only this file. Generated pages are virtual
 from __future__ import annotations
 
 import importlib
-import multiprocessing.process
 import os
 import posixpath
 from importlib import resources
@@ -22,9 +21,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
+from citegloss.aside import Aside
 from citegloss.inputs import CannotRun
 from citegloss.model import Finding
-from citegloss.pipeline import check_inputs, load, render_inputs, start_downloads, write_downloads
+from citegloss.pipeline import check_inputs, load, render_inputs, start_downloads
 from citegloss.render import Page as RenderedPage
 from citegloss.render import PageMaker, Site, expand_html, fill_markers
 from citegloss.render.concept import concept_src
@@ -88,7 +88,7 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
         #: The data downloads, written straight into the site folder (MkDocs has cleaned it
         #: before on_files): made aside while MkDocs builds the pages (`start_downloads`), or,
         #: while serving (a threaded process must not fork), after the build.
-        self.downloads: multiprocessing.process.BaseProcess | None = None
+        self.downloads: Aside[None] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"  # MkDocs keeps this instance across rebuilds
@@ -154,9 +154,9 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
         if self.site is not None:
             for dest, content in self.site.files.items():
                 files.append(File.generated(config, dest, content=content))
-            if not self.serving:
-                site_dir = Path(config.site_dir)
-                self.downloads = start_downloads(self.site, self._base_uri(config), site_dir)
+            self.downloads = start_downloads(
+                self.site, self._base_uri(config), Path(config.site_dir), fork=not self.serving
+            )
         if self.problems:  # a concept whose file cannot be read keeps its address, with the banner
             for concept_id in sorted(inputs.glossary.unreadable):
                 content = unreadable_page(concept_id)
@@ -232,13 +232,13 @@ class CiteglossPlugin(BasePlugin[CiteglossConfig]):  # type: ignore[no-untyped-c
         return expand_html(output, generated, pictures=pictures)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        process, self.downloads = self.downloads, None
-        if process is not None:
-            process.join()
-            if process.exitcode != 0:
-                raise PluginError(f"citegloss: writing the data files failed ({process.exitcode})")
-        elif self.serving and self.site is not None:
-            write_downloads(self.site, self._base_uri(config), Path(config.site_dir))
+        downloads, self.downloads = self.downloads, None
+        if downloads is None:
+            return
+        try:
+            downloads.result()
+        except Exception as exc:
+            raise PluginError(f"citegloss: writing the data files failed ({exc!r})") from exc
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any

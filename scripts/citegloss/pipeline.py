@@ -8,13 +8,12 @@ the same pages, data files and redirects.
 from __future__ import annotations
 
 import gc
-import multiprocessing
-import multiprocessing.process
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from citegloss.aside import Aside
 from citegloss.audits import Audit, citing_audits, load_audits
 from citegloss.check import check
 from citegloss.inputs import CannotRun, cannot_read, load_inputs
@@ -112,8 +111,9 @@ def render_inputs(
     base_uri: str = DEFAULT_BASE_URI,
     fork: bool = False,
 ) -> Site:
-    """Every generated page and published file, from the loaded inputs; `fork` makes most
-    concept pages on a second core (a host with threads of its own passes False)."""
+    """Every generated page and published file, from the loaded inputs; `fork` makes the
+    concept pages and their pictures on a second core (a host with threads of its own passes
+    False)."""
     with collector_paused():  # the pages, fragments and tooltips all live until the build ends
         return render_site(
             inputs.glossary,
@@ -151,12 +151,9 @@ def write_downloads(site: Site, base_uri: str, folder: Path) -> None:
     write_files(folder, rdf_files(site.xref, Identifiers(base_uri, site.links)))
 
 
-def start_downloads(site: Site, base_uri: str, folder: Path) -> multiprocessing.process.BaseProcess:
-    """`write_downloads` in a forked process: the data files (seconds of work for a large
-    glossary, a file per concept) are made on the second core while the site generator builds
-    the pages, which link them but do not read them."""
-    process = multiprocessing.get_context("fork").Process(
-        target=write_downloads, args=(site, base_uri, folder), daemon=True
-    )
-    process.start()
-    return process
+def start_downloads(site: Site, base_uri: str, folder: Path, *, fork: bool) -> Aside[None]:
+    """`write_downloads`, with `fork` in a forked process: the data files (seconds of work for
+    a large glossary, a file per concept) are made on the second core while the site generator
+    builds the pages, which link them but do not read them. Without, they are made when the
+    result is asked for."""
+    return Aside(lambda: write_downloads(site, base_uri, folder), fork=fork)

@@ -207,7 +207,7 @@ def render_site(
             lambda: {
                 c.id: dict(zip(LATER, pictures(c, xref, links), strict=True)) for c in concepts
             },
-            True,
+            fork=True,
         )
         if aside
         else None
